@@ -1,0 +1,1 @@
+"""GradStep's desktop window: PySide6 and pyqtgraph widgets around the numpy core."""

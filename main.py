@@ -1,0 +1,36 @@
+"""GradStep launcher: ``python main.py`` opens the desktop app, ``python main.py run ...`` runs headless.
+
+The headless command never imports Qt, so it starts in a fraction of a second and works without a screen.
+"""
+
+from __future__ import annotations
+
+import sys
+
+USAGE = """usage: gradstep [run [options] | --help | --version]
+
+GradStep: watch gradient-descent optimizers step across a 2-D function.
+
+  gradstep               open the desktop app
+  gradstep run --help    step an optimizer without a screen and print or export the steps
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["run"]:
+        from core.cli import main as run_main
+        return run_main(argv[1:], prog="gradstep run")
+    if argv[:1] in (["-h"], ["--help"]):
+        sys.stdout.write(USAGE)
+        return 0
+    if argv[:1] == ["--version"]:
+        from core import __version__
+        print(f"gradstep {__version__}")
+        return 0
+    from gui.app import main as gui_main
+    return gui_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""GradStep's data files (lesson presets, icons), read with importlib.resources."""

@@ -1,0 +1,1 @@
+"""SVG icons drawn for GradStep."""

@@ -1,0 +1,1 @@
+"""Lesson presets: JSON files of runs to set up side by side."""
