@@ -79,11 +79,12 @@ class History:
             raise IndexError(f"step {k} is not recorded (0..{self._size - 1})")
         return dict(zip(self.columns, self._data[k % self._size].tolist(), strict=True))
 
-    def array(self, names=None) -> np.ndarray:
-        """A copy of the recorded rows, all columns or just ``names`` in that order."""
+    def array(self, names=None, start: int = 0) -> np.ndarray:
+        """A copy of rows start..n-1 (all by default), all columns or just ``names`` in that order."""
+        block = self._data[start: self._size]
         if names is None:
-            return self._data[: self._size].copy()
-        return self._data[: self._size, [self._index[n] for n in names]]
+            return block.copy()
+        return block[:, [self._index[n] for n in names]]
 
     def points(self) -> np.ndarray:
         """The (n, 2) array of recorded x, y (a copy)."""

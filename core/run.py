@@ -137,8 +137,8 @@ class Run:
         return float(r(gx)), float(r(gy))
 
     def configure(self, *, optimizer: Optimizer | None = None, decimals="keep", max_steps=None, tol=None,
-                  function: Objective | None = None, start=None) -> None:
-        """Change settings.
+                  function: Objective | None = None, start=None) -> bool:
+        """Change settings; returns True if the run started again from step 0.
 
         A different function, start point or kind of optimizer starts the run again from step 0.
         New hyperparameters or rounding take effect from the next step: the recorded steps stay, and
@@ -161,10 +161,11 @@ class Run:
         self._ops = FloatOps(new_opt.decimals)
         if restart:
             self._begin()
-            return
+            return True
         self.stop = None
         if rounding_changed:
             self._refresh_tail()
+        return False
 
     def _refresh_tail(self) -> None:
         """Recompute the current step's gradient (the one the next update uses) under the current rounding."""

@@ -1,0 +1,303 @@
+"""The contour plot: the function's colour map and contour lines, minima, and every run's trajectory.
+
+Each run is a line with a dot per iterate (dots are dropped beyond `DOT_LIMIT` points, where they would
+only merge into the line), a hollow square at its start and a large dot at its current point.  For the
+selected run, optional arrows show the negative gradient (its direction: lengths vary over many decades)
+and the step about to be taken (to scale).  The contours are recomputed in the background when the
+function or the visible box changes; pan and zoom with the mouse, click to move the selected start.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsPathItem
+
+from core.functions import Objective
+
+from .contours import ContourMap, ContourService
+from .session import RunEntry
+
+__all__ = ["DOT_LIMIT", "Arrow", "ContourView"]
+
+DOT_LIMIT = 5000
+# Low values a clear blue, high values a pale cream: light enough that every colour of the run palette
+# (and the dark contour lines) stands out on it, with the basin still obvious at a glance.
+_SHADES = ((0.0, "#6fa8d6"), (0.35, "#cfe1f0"), (0.7, "#f4f1ea"), (1.0, "#fbe9d0"))
+
+
+def _colormap_lut() -> np.ndarray:
+    positions, colors = zip(*_SHADES, strict=True)
+    cmap = pg.ColorMap(np.array(positions), [pg.mkColor(c) for c in colors])
+    return cmap.getLookupTable(nPts=256, alpha=False)
+
+
+class Arrow(pg.GraphicsObject):
+    """An arrow between two points in data coordinates, drawn in screen pixels (undistorted head)."""
+
+    def __init__(self, color: str, width: float = 2.0, dash: bool = False):
+        super().__init__()
+        self._start = self._end = None
+        pen = QPen(QColor(color), width)
+        pen.setCosmetic(True)
+        if dash:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        self._pen = pen
+        self._brush = QBrush(QColor(color))
+        self.setZValue(30)
+
+    def set_points(self, start, end) -> None:
+        self.prepareGeometryChange()
+        self._start, self._end = start, end
+        self.setVisible(start is not None and end is not None)
+        self.update()
+
+    def viewTransformChanged(self):
+        self.prepareGeometryChange()
+
+    def boundingRect(self):
+        if self._start is None or self._end is None:
+            return QRectF()
+        (x0, y0), (x1, y1) = self._start, self._end
+        px = (self.pixelWidth() or 0.0) * 14
+        py = (self.pixelHeight() or 0.0) * 14
+        return QRectF(min(x0, x1) - px, min(y0, y1) - py, abs(x1 - x0) + 2 * px, abs(y1 - y0) + 2 * py)
+
+    def paint(self, painter: QPainter, *_args):
+        if self._start is None or self._end is None:
+            return
+        transform = painter.transform()  # item to device coordinates, as set up for this paint
+        a = transform.map(QPointF(*self._start))
+        b = transform.map(QPointF(*self._end))
+        dx, dy = b.x() - a.x(), b.y() - a.y()
+        length = math.hypot(dx, dy)
+        if length < 1:
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self._pen)
+        ux, uy = dx / length, dy / length
+        head = min(12.0, length * 0.6)
+        base = QPointF(b.x() - ux * head, b.y() - uy * head)
+        painter.drawLine(a, base)
+        painter.setBrush(self._brush)
+        wing = head * 0.45
+        painter.drawPolygon(QPolygonF([b, QPointF(base.x() - uy * wing, base.y() + ux * wing),
+                                       QPointF(base.x() + uy * wing, base.y() - ux * wing)]))
+        painter.restore()
+
+
+class _RunItems:
+    """The graphics of one run on the contour plot."""
+
+    def __init__(self, plot: pg.PlotItem, color: str):
+        self.line = pg.PlotDataItem(pen=pg.mkPen(color, width=2), symbol="o", symbolSize=5,
+                                    symbolBrush=color, symbolPen=None, skipFiniteCheck=True)
+        self.start = pg.ScatterPlotItem(symbol="s", size=11, pen=pg.mkPen(color, width=2), brush=pg.mkBrush(None))
+        self.current = pg.ScatterPlotItem(symbol="o", size=14, pen=pg.mkPen("k", width=1.5), brush=color)
+        for z, item in ((20, self.line), (21, self.start), (22, self.current)):
+            item.setZValue(z)
+            plot.addItem(item)
+        self.color = color
+
+    def recolor(self, color: str) -> None:
+        if color != self.color:
+            self.color = color
+            self.line.setPen(pg.mkPen(color, width=2))
+            self.line.setSymbolBrush(color)
+            self.start.setPen(pg.mkPen(color, width=2))
+            self.current.setBrush(pg.mkBrush(color))
+
+    def show(self, points: np.ndarray, start, emphasise: bool) -> None:
+        dots = len(points) <= DOT_LIMIT
+        self.line.setSymbol("o" if dots else None)
+        self.line.setData(points[:, 0], points[:, 1])
+        self.start.setData([start[0]], [start[1]])
+        last = points[-1]
+        self.current.setData([last[0]], [last[1]], size=16 if emphasise else 12)
+
+    def set_visible(self, visible: bool) -> None:
+        for item in (self.line, self.start, self.current):
+            item.setVisible(visible)
+
+    def remove(self, plot: pg.PlotItem) -> None:
+        for item in (self.line, self.start, self.current):
+            plot.removeItem(item)
+
+
+class ContourView(pg.PlotWidget):
+    """The function and the runs.  clicked(x, y): a plain left click in the plot; hovered(x, y, f)."""
+
+    clicked = Signal(float, float)
+    hovered = Signal(float, float)
+
+    def __init__(self, parent=None):
+        super().__init__(parent, background="w")
+        self.setObjectName("contour_view")
+        plot = self.getPlotItem()
+        plot.setLabel("bottom", "x")
+        plot.setLabel("left", "y")
+        plot.showGrid(x=False, y=False)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        # equal scales, so that the gradient looks perpendicular to the contour lines, as it is
+        plot.getViewBox().setAspectLocked(True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setLookupTable(_colormap_lut())
+        self.image.setZValue(-20)
+        plot.addItem(self.image, ignoreBounds=True)
+        self.lines = QGraphicsPathItem()
+        pen = QPen(QColor(40, 40, 40, 120), 1.0)
+        pen.setCosmetic(True)
+        self.lines.setPen(pen)
+        self.lines.setZValue(-10)
+        plot.addItem(self.lines, ignoreBounds=True)
+        self.minima = pg.ScatterPlotItem(symbol="star", size=18, pen=pg.mkPen("k", width=1), brush="w")
+        self.minima.setZValue(15)
+        plot.addItem(self.minima, ignoreBounds=True)
+        self.gradient_arrow = Arrow("#222222", 2.0, dash=True)
+        self.step_arrow = Arrow("#C00000", 2.5)
+        for arrow in (self.gradient_arrow, self.step_arrow):
+            arrow.setVisible(False)
+            plot.addItem(arrow, ignoreBounds=True)
+        self._runs: dict[int, _RunItems] = {}
+        self.function: Objective | None = None
+        self.contour_map: ContourMap | None = None
+        self.service = ContourService(self)
+        self.service.ready.connect(self._contours_ready)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self._request_contours)
+        plot.getViewBox().sigRangeChanged.connect(lambda *_: self._debounce.start())
+        self.scene().sigMouseClicked.connect(self._mouse_clicked)
+        self.scene().sigMouseMoved.connect(self._mouse_moved)
+
+    # -- the function --------------------------------------------------------------------------------
+    def set_function(self, function: Objective) -> None:
+        self.function = function
+        self.contour_map = None
+        self.lines.setPath(QPainterPath())
+        if function.minima:
+            self.minima.setData([m[0] for m in function.minima], [m[1] for m in function.minima])
+        else:
+            self.minima.setData([], [])
+        self.reset_view()
+        self._request_contours()
+
+    def reset_view(self) -> None:
+        x0, x1, y0, y1 = self.function.view
+        self.getPlotItem().getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def fit_to(self, points: np.ndarray) -> None:
+        """Show every given point (and the minima), with a margin."""
+        if self.function is not None and self.function.minima:
+            points = np.vstack([points, np.array(self.function.minima)])
+        if len(points) == 0:
+            return
+        (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
+        pad_x, pad_y = max((x1 - x0) * 0.08, 1e-3), max((y1 - y0) * 0.08, 1e-3)
+        self.getPlotItem().getViewBox().setRange(xRange=(x0 - pad_x, x1 + pad_x), yRange=(y0 - pad_y, y1 + pad_y),
+                                                 padding=0)
+
+    def visible_box(self) -> tuple[float, float, float, float]:
+        (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+        return x0, x1, y0, y1
+
+    def _request_contours(self) -> None:
+        if self.function is None:
+            return
+        x0, x1, y0, y1 = self.visible_box()
+        # a margin around the view, so that a small pan does not uncover blank space
+        mx, my = (x1 - x0) * 0.15, (y1 - y0) * 0.15
+        self.service.request(self.function, (x0 - mx, x1 + mx, y0 - my, y1 + my))
+
+    def _contours_ready(self, result: ContourMap) -> None:
+        if self.function is None or result.function != self.function.name:
+            return
+        self.contour_map = result
+        x0, x1, y0, y1 = result.box
+        finite = result.shade[np.isfinite(result.shade)]
+        levels = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        self.image.setImage(np.nan_to_num(result.shade, nan=levels[1], posinf=levels[1], neginf=levels[0]),
+                            levels=levels, autoLevels=False)
+        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        self.lines.setPath(result.path)
+
+    # -- the runs ------------------------------------------------------------------------------------
+    def show_runs(self, entries: list[RunEntry], step: int | None, selected_id: int | None,
+                  arrows: tuple[bool, bool]) -> None:
+        """Draw every run up to ``step`` (None: its newest step); arrows for the selected run."""
+        plot = self.getPlotItem()
+        for run_id in list(self._runs):
+            if run_id not in {e.run_id for e in entries}:
+                self._runs.pop(run_id).remove(plot)
+        selected_point = None
+        for entry in entries:
+            items = self._runs.get(entry.run_id)
+            if items is None:
+                items = self._runs[entry.run_id] = _RunItems(plot, entry.color)
+            items.recolor(entry.color)
+            visible = entry.visible and entry.history is not None and len(entry.history) > 0
+            items.set_visible(visible)
+            if not visible:
+                continue
+            last = entry.step if step is None else min(step, entry.step)
+            points = entry.history.points()[: last + 1]
+            items.show(points, entry.start, entry.run_id == selected_id)
+            if entry.run_id == selected_id:
+                selected_point = (entry, last)
+        self._show_arrows(selected_point, arrows)
+
+    def _show_arrows(self, selected, arrows: tuple[bool, bool]) -> None:
+        show_gradient, show_step = arrows
+        if selected is None:
+            self.gradient_arrow.set_points(None, None)
+            self.step_arrow.set_points(None, None)
+            return
+        entry, k = selected
+        row = entry.history.row(k)
+        here = (row["x"], row["y"])
+        norm = math.hypot(row["grad_x"], row["grad_y"])
+        if show_gradient and norm > 0 and math.isfinite(norm):
+            x0, x1, y0, y1 = self.visible_box()
+            reach = 0.12 * math.hypot(x1 - x0, y1 - y0)
+            self.gradient_arrow.set_points(here, (here[0] - row["grad_x"] / norm * reach,
+                                                  here[1] - row["grad_y"] / norm * reach))
+        else:
+            self.gradient_arrow.set_points(None, None)
+        target = None
+        if k + 1 < len(entry.history):
+            after = entry.history.row(k + 1)
+            target = (after["x"], after["y"])
+        elif entry.preview is not None:
+            target = entry.preview
+        if not show_step:
+            target = None
+        self.step_arrow.set_points(here, target)
+
+    # -- the mouse -----------------------------------------------------------------------------------
+    def _view_point(self, scene_pos) -> tuple[float, float] | None:
+        box = self.getPlotItem().getViewBox()
+        if not box.sceneBoundingRect().contains(scene_pos):
+            return None
+        point = box.mapSceneToView(scene_pos)
+        return point.x(), point.y()
+
+    def _mouse_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or event.double():
+            return
+        point = self._view_point(event.scenePos())
+        if point is not None:
+            event.accept()
+            self.clicked.emit(*point)
+
+    def _mouse_moved(self, scene_pos) -> None:
+        point = self._view_point(scene_pos)
+        if point is not None:
+            self.hovered.emit(*point)

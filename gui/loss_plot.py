@@ -1,0 +1,78 @@
+"""f against step for every run, with a marker at the step on view; optionally on a log scale.
+
+On the log scale the plot shows f − f*, the distance above the known minimum (f itself may be negative,
+as the notes' function is); a function without a known minimum uses the lowest value any run reached.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from .session import RunEntry
+
+__all__ = ["LossPlot"]
+
+
+class LossPlot(pg.PlotWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent, background="w")
+        self.setObjectName("loss_plot")
+        plot = self.getPlotItem()
+        plot.setLabel("bottom", "step")
+        plot.setLabel("left", "f")
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        pen = pg.mkPen("#888888", width=1, style=Qt.PenStyle.DashLine)
+        self.cursor = pg.InfiniteLine(angle=90, movable=False, pen=pen)
+        plot.addItem(self.cursor, ignoreBounds=True)
+        self._curves: dict[int, pg.PlotDataItem] = {}
+        self.log = False
+        self.follow = True  # keep the x range on all steps until the user zooms or pans
+        plot.getViewBox().sigRangeChangedManually.connect(self._manual)
+
+    def _manual(self, *_args) -> None:
+        self.follow = False
+
+    def set_log(self, log: bool) -> None:
+        self.log = log
+        self.getPlotItem().setLogMode(y=log)
+        self.getPlotItem().setLabel("left", "f − f*  (log scale)" if log else "f")
+
+    def show_runs(self, entries: list[RunEntry], step: int | None, minimum: float | None) -> None:
+        plot = self.getPlotItem()
+        for run_id in list(self._curves):
+            if run_id not in {e.run_id for e in entries}:
+                plot.removeItem(self._curves.pop(run_id))
+        shown = [e for e in entries if e.visible and e.history is not None and len(e.history)]
+        floor = minimum
+        if self.log and floor is None and shown:
+            floor = min(float(np.min(e.history.column("f"))) for e in shown)
+        for entry in entries:
+            curve = self._curves.get(entry.run_id)
+            if curve is None:
+                curve = self._curves[entry.run_id] = pg.PlotDataItem(skipFiniteCheck=True)
+                plot.addItem(curve)
+            curve.setPen(pg.mkPen(entry.color, width=2))
+            curve.setVisible(entry in shown)
+            if entry not in shown:
+                continue
+            f = np.array(entry.history.column("f"))
+            if self.log:
+                gap = f - floor
+                positive = gap[gap > 0]
+                tiny = positive.min() / 10 if positive.size else 1e-16
+                f = np.maximum(gap, tiny)
+            curve.setData(np.arange(len(f)), f)
+        newest = max((e.step for e in shown), default=0)
+        if self.follow:
+            # steps 0..newest, at least ten wide so that the first steps do not fill the whole axis
+            plot.setXRange(0, max(newest, 10), padding=0.02)
+            plot.enableAutoRange(y=True)
+        self.cursor.setValue(newest if step is None else step)
+
+    def refollow(self) -> None:
+        """Go back to showing every step (after the user zoomed or panned)."""
+        self.follow = True

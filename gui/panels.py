@@ -1,0 +1,305 @@
+"""The parameter panels: function, runs, the selected run's optimizer and start, shared settings.
+
+Every choice and range shown here comes from the core's declarations (`core.functions.FUNCTIONS`,
+`core.optimizers.OPTIMIZERS` and their `Hyper` lists); the panels hold no optimizer-specific code.
+Panels only emit what the user asked for; the window decides what it means for the runs.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.functions import FUNCTIONS
+from core.hyper import InvalidValue, parse_number
+from core.numerics import MAX_DECIMALS
+from core.optimizers import OPTIMIZERS
+from core.run import DIVERGENCE_BOUND
+
+from .fields import INVALID_STYLE, HyperForm, ReasonLabel, ValueEdit
+from .session import GUI_MAX_STEPS, Options, RunEntry
+
+__all__ = ["PALETTE", "FunctionPanel", "RunListPanel", "RunPanel", "SettingsPanel", "swatch"]
+
+#: Okabe & Ito's colour-blind-safe palette (2008), yellow last: it is hard to see on light colours.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+
+
+def swatch(color: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+class FunctionPanel(QGroupBox):
+    """Which function to minimise."""
+
+    function_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Function", parent)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("function_combo")
+        for fn in FUNCTIONS.values():
+            self.combo.addItem(fn.title, fn.name)
+            self.combo.setItemData(self.combo.count() - 1, f"{fn.formula}\n{fn.note}", Qt.ItemDataRole.ToolTipRole)
+        self.formula = QLabel(self)
+        self.formula.setWordWrap(True)
+        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.formula)
+        self.combo.currentIndexChanged.connect(lambda i: self.function_chosen.emit(self.combo.itemData(i)))
+
+    def show_function(self, name: str) -> None:
+        fn = FUNCTIONS[name]
+        self.combo.blockSignals(True)
+        self.combo.setCurrentIndex(self.combo.findData(name))
+        self.combo.blockSignals(False)
+        minima = ", ".join(f"({x:.4g}, {y:.4g})" for x, y in fn.minima)
+        where = f"minimum {fn.minimum:.6g} at {minima}" if fn.minima else "no minimum"
+        self.formula.setText(f"f(x, y) = {fn.formula}\n{fn.note}; {where}.")
+
+
+class RunListPanel(QGroupBox):
+    """The runs side by side: select, show/hide, add, duplicate, remove, recolour."""
+
+    selected = Signal(int)
+    visibility_changed = Signal(int, bool)
+    add_requested = Signal()
+    duplicate_requested = Signal()
+    remove_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Runs", parent)
+        self.list = QListWidget(self)
+        self.list.setObjectName("run_list")
+        self.list.setToolTip("Tick to show a run (only shown runs step); select one to edit it")
+        self.list.setMinimumHeight(70)
+        self.list.setMaximumHeight(150)
+        self.add_button = QPushButton("Add", self)
+        self.duplicate_button = QPushButton("Duplicate", self)
+        self.remove_button = QPushButton("Remove", self)
+        self.add_button.setToolTip("Add a run with the selected run's optimizer (Ctrl+N)")
+        self.duplicate_button.setToolTip("Copy the selected run, settings and all (Ctrl+D)")
+        self.remove_button.setToolTip("Remove the selected run (Delete)")
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.duplicate_button, self.remove_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_requested)
+        self.duplicate_button.clicked.connect(self.duplicate_requested)
+        self.remove_button.clicked.connect(self.remove_requested)
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.list.itemChanged.connect(self._item_changed)
+        self._updating = False
+
+    def _current_changed(self, item, _previous):
+        if item is not None and not self._updating:
+            self.selected.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _item_changed(self, item):
+        if not self._updating:
+            visible = item.checkState() == Qt.CheckState.Checked
+            self.visibility_changed.emit(item.data(Qt.ItemDataRole.UserRole), visible)
+
+    def show_runs(self, entries: list[RunEntry], selected_id: int) -> None:
+        """Show the runs, rebuilding the list only if the set of runs changed."""
+        self._updating = True
+        ids = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        if ids != [e.run_id for e in entries]:
+            self.list.clear()
+            for entry in entries:
+                item = QListWidgetItem(self.list)
+                item.setData(Qt.ItemDataRole.UserRole, entry.run_id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        for i, entry in enumerate(entries):
+            item = self.list.item(i)
+            item.setIcon(swatch(entry.color))
+            item.setText(f"{entry.name}  ·  {type(entry.optimizer).title}  ·  {entry.status_text()}")
+            item.setCheckState(Qt.CheckState.Checked if entry.visible else Qt.CheckState.Unchecked)
+            item.setToolTip(f"{entry.name}: {entry.optimizer!r}, start {entry.start}")
+            if entry.run_id == selected_id and self.list.currentRow() != i:
+                self.list.setCurrentRow(i)
+        self.remove_button.setEnabled(len(entries) > 1)
+        self._updating = False
+
+
+def _start_check(axis: str):
+    def check(text: str) -> float:
+        value = parse_number(text, f"start {axis}")
+        if abs(value) >= DIVERGENCE_BOUND:
+            raise InvalidValue(f"start {axis} must be below {DIVERGENCE_BOUND:g} in size")
+        return value
+    return check
+
+
+class RunPanel(QGroupBox):
+    """The selected run: its name, optimizer, every hyperparameter, and start point."""
+
+    name_changed = Signal(str)
+    optimizer_chosen = Signal(str)
+    hyper_changed = Signal(str, float)
+    start_changed = Signal(float, float)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Selected run", parent)
+        self.setStyleSheet(INVALID_STYLE)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("run_name")
+        self.name_edit.setToolTip("The run's name, used in the legend and as the run column of the CSV")
+        self.optimizer_combo = QComboBox(self)
+        self.optimizer_combo.setObjectName("optimizer_combo")
+        self.optimizer_combo.setToolTip("Changing the optimizer starts this run again from its start point")
+        for cls in OPTIMIZERS.values():
+            self.optimizer_combo.addItem(cls.title, cls.name)
+            self.optimizer_combo.setItemData(self.optimizer_combo.count() - 1, "\n".join(cls.formula),
+                                             Qt.ItemDataRole.ToolTipRole)
+        self.rule = QLabel(self)
+        self.rule.setObjectName("update_rule")
+        self.rule.setStyleSheet("font-family: monospace;")
+        self.rule.setToolTip("The update rule of one step (g is the gradient at the current point)")
+        self.hypers = HyperForm(self)
+        self.start_x = ValueEdit(_start_check("x"), 0.0, self)
+        self.start_y = ValueEdit(_start_check("y"), 0.0, self)
+        self.start_x.setObjectName("start_x")
+        self.start_y.setObjectName("start_y")
+        for edit in (self.start_x, self.start_y):
+            edit.setToolTip("Where the run starts; you can also click the plot while paused")
+        self.start_reason = ReasonLabel(self)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_x)
+        start_row.addWidget(self.start_y)
+        form = QFormLayout(self)
+        form.addRow("Name", self.name_edit)
+        form.addRow("Optimizer", self.optimizer_combo)
+        form.addRow(self.rule)
+        form.addRow(self.hypers)
+        form.addRow("Start (x, y)", start_row)
+        form.addRow(self.start_reason)
+        self.name_edit.editingFinished.connect(self._name_done)
+        self.optimizer_combo.activated.connect(
+            lambda i: self.optimizer_chosen.emit(self.optimizer_combo.itemData(i)))
+        self.hypers.changed.connect(self.hyper_changed)
+        for edit in (self.start_x, self.start_y):
+            edit.committed.connect(lambda _v: self.start_changed.emit(self.start_x.value, self.start_y.value))
+            edit.problem.connect(self._start_problem)
+        self._kind = None
+
+    def _start_problem(self, _reason: str) -> None:
+        self.start_reason.show_reason(self.start_x.reason or self.start_y.reason)
+
+    def _name_done(self) -> None:
+        name = self.name_edit.text().strip()
+        if name:
+            self.name_changed.emit(name)
+
+    def show_run(self, entry: RunEntry) -> None:
+        opt = entry.optimizer
+        if not self.name_edit.hasFocus():
+            self.name_edit.setText(entry.name)
+        self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(opt.name))
+        self.rule.setText("\n".join(opt.formula))
+        if self._kind is not type(opt):
+            self.hypers.build(type(opt), opt.values)
+            self._kind = type(opt)
+        else:
+            self.hypers.show_values(opt.values)
+        for edit, value in ((self.start_x, entry.start[0]), (self.start_y, entry.start[1])):
+            if not edit.reason and edit.value != value:
+                edit.set_value(value)
+
+    def rebuild(self) -> None:
+        """Forget the laid-out form (another run was selected): the next show_run builds it afresh."""
+        self._kind = None
+
+
+class SettingsPanel(QGroupBox):
+    """Settings shared by every run."""
+
+    options_changed = Signal(object)  # Options
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Settings", parent)
+        self.setStyleSheet(INVALID_STYLE)
+        self.rounding = QCheckBox("Lecture-notes rounding", self)
+        self.rounding.setObjectName("rounding")
+        self.rounding.setToolTip("Round as the lecture notes do: the gradient, and the state and new\n"
+                                 "parameters of AdaGrad, RMSProp and Adam. Takes effect from the next step.")
+        self.decimals = QSpinBox(self)
+        self.decimals.setObjectName("decimals")
+        self.decimals.setRange(0, MAX_DECIMALS)
+        self.decimals.setSuffix(" decimals")
+        self.max_steps = QSpinBox(self)
+        self.max_steps.setObjectName("max_steps")
+        self.max_steps.setRange(1, GUI_MAX_STEPS)
+        self.max_steps.setGroupSeparatorShown(True)
+        self.max_steps.setToolTip("Runs stop here (\"step limit reached\")")
+        self.tol = ValueEdit(self._check_tol, 1e-8, self)
+        self.tol.setObjectName("tolerance")
+        self.tol.setToolTip("A run has converged when the gradient norm and its last step are both below this")
+        self.tol_reason = ReasonLabel(self)
+        rounding_row = QHBoxLayout()
+        rounding_row.addWidget(self.rounding)
+        rounding_row.addWidget(self.decimals)
+        form = QFormLayout(self)
+        form.addRow(rounding_row)
+        form.addRow("Step limit", self.max_steps)
+        form.addRow("Tolerance", self.tol)
+        form.addRow(self.tol_reason)
+        self.rounding.toggled.connect(self._changed)
+        self.decimals.valueChanged.connect(self._changed)
+        self.max_steps.editingFinished.connect(self._changed)
+        self.max_steps.valueChanged.connect(lambda _v: None if self.max_steps.hasFocus() else self._changed())
+        self.tol.committed.connect(self._changed)
+        self.tol.problem.connect(self.tol_reason.show_reason)
+        self._shown: Options | None = None
+
+    @staticmethod
+    def _check_tol(text: str) -> float:
+        value = parse_number(text, "tolerance")
+        if value < 0 or not math.isfinite(value):
+            raise InvalidValue(f"tolerance must be ≥ 0, got {text.strip()}")
+        return value
+
+    def options(self) -> Options:
+        decimals = self.decimals.value() if self.rounding.isChecked() else None
+        return Options(decimals, self.max_steps.value(), self.tol.value)
+
+    def show_options(self, options: Options) -> None:
+        self._shown = options
+        for widget in (self.rounding, self.decimals, self.max_steps):
+            widget.blockSignals(True)
+        self.rounding.setChecked(options.decimals is not None)
+        self.decimals.setValue(4 if options.decimals is None else options.decimals)
+        self.decimals.setEnabled(options.decimals is not None)
+        self.max_steps.setValue(options.max_steps)
+        self.tol.set_value(options.tol)
+        for widget in (self.rounding, self.decimals, self.max_steps):
+            widget.blockSignals(False)
+
+    def _changed(self, *_args) -> None:
+        self.decimals.setEnabled(self.rounding.isChecked())
+        options = self.options()
+        if options != self._shown:
+            self._shown = options
+            self.options_changed.emit(options)

@@ -1,0 +1,226 @@
+"""The state table (one step of the selected run, every number named) and the history table (every step).
+
+Both read the window's mirror of a run (`gui.session.RunEntry`) and the core's optimizer objects; the
+quantities derived for teaching (Adam's lr_t, the effective step size, the step about to be taken) come
+from the optimizer's own ``derived`` and ``update``, never from arithmetic written here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from core.trajectory_csv import header_for
+
+from .session import RunEntry
+
+__all__ = ["HistoryModel", "StateModel", "format_number", "make_table_view", "state_rows"]
+
+_FIELD_MEANING = {"v": "velocity", "h": "sum of squared gradients", "m": "1st moment (mean of g)"}
+_ADAM_MEANING = {"m": "1st moment: running mean of g", "v": "2nd moment: running mean of g²"}
+_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def format_number(value: float, digits: int | None) -> str:
+    """Full precision (the shortest text that reads back exactly) or ``digits`` significant digits."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    value = float(value)
+    return repr(value) if digits is None else f"{value:.{digits}g}"
+
+
+@dataclass(frozen=True)
+class StateRow:
+    """One line of the state table: a named quantity, its x and y parts (or one value), a tooltip."""
+
+    label: str
+    x: float | None
+    y: float | None
+    tip: str
+    scalar: bool = False
+
+
+def state_rows(entry: RunEntry, k: int) -> list[StateRow]:
+    """Everything about step k of a run, in the notes' vocabulary."""
+    history, opt = entry.history, entry.optimizer
+    row = history.row(k)
+    rows = [StateRow("params  (x, y)", row["x"], row["y"], f"the point after {k} updates"),
+            StateRow("f", row["f"], None, "the function's value at the point", scalar=True),
+            StateRow("grads  ∇f", row["grad_x"], row["grad_y"],
+                     "the gradient at the point (rounded when lecture-notes rounding is on): the one the next "
+                     "update uses"),
+            StateRow("‖∇f‖", math.hypot(row["grad_x"], row["grad_y"]), None, "length of the gradient", scalar=True)]
+    if not all(history.has(c) for c in opt.state_columns()) or history.has("t") != opt.counts_steps:
+        return rows  # the optimizer was just switched and the worker has not restarted the run yet
+    meanings = _ADAM_MEANING if opt.counts_steps else _FIELD_MEANING
+    for name in opt.fields:
+        rows.append(StateRow(f"{name}  ({meanings.get(name, 'state')})", row[f"{name}_x"], row[f"{name}_y"],
+                             f"the optimizer's state {name} after update {k}"))
+    if opt.counts_steps:
+        rows.append(StateRow("t", row["t"], None, "Adam's update count (for the bias correction)", scalar=True))
+    state = _state(entry, k)
+    if k > 0:
+        for key, (meaning, value) in opt.derived(state).items():
+            name = key.replace("_", " ") if key != "lr_t" else key  # lr_t is the notes' own name
+            if isinstance(value, tuple):
+                rows.append(StateRow(name, value[0], value[1], f"{meaning} (in update {k})"))
+            else:
+                rows.append(StateRow(name, value, None, f"{meaning} (in update {k})", scalar=True))
+        before = history.row(k - 1)
+        rows.append(StateRow("step taken  Δp", row["x"] - before["x"], row["y"] - before["y"],
+                             f"how update {k} moved the point"))
+    nxt = _next_step(entry, k, row, state)
+    if nxt is not None:
+        rows.append(StateRow("next step  Δp", nxt[0], nxt[1], f"the move update {k + 1} will make"))
+    return rows
+
+
+def _state(entry: RunEntry, k: int):
+    row = entry.history.row(k)
+    opt = entry.optimizer
+    fields = [np.array([row[f"{n}_x"], row[f"{n}_y"]]) for n in opt.fields]
+    return opt.State(*fields, int(row["t"])) if opt.counts_steps else opt.State(*fields)
+
+
+def _next_step(entry: RunEntry, k: int, row: dict, state) -> tuple[float, float] | None:
+    history = entry.history
+    if k + 1 < len(history):
+        after = history.row(k + 1)
+        return after["x"] - row["x"], after["y"] - row["y"]
+    if entry.preview is None:
+        return None
+    return entry.preview[0] - row["x"], entry.preview[1] - row["y"]
+
+
+class StateModel(QAbstractTableModel):
+    """Rows of `state_rows`; columns quantity, x, y (a single value sits under x)."""
+
+    HEADERS = ("quantity", "x", "y")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[StateRow] = []
+        self.digits: int | None = None
+
+    def set_rows(self, rows: list[StateRow]) -> None:
+        if [r.label for r in rows] == [r.label for r in self._rows]:
+            self._rows = rows
+            self.dataChanged.emit(self.index(0, 1), self.index(len(rows) - 1, 2))
+        else:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+
+    def rows(self) -> list[StateRow]:
+        return self._rows
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        value = (None, row.x, row.y)[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.label if column == 0 else format_number(value, self.digits)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tip if column == 0 or value is None else f"{row.tip}\n{format_number(value, None)}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return int(_ALIGN)
+        return None
+
+
+class HistoryModel(QAbstractTableModel):
+    """One row per step of a run: step, x, y, f, grad_x, grad_y, then its state, as in the CSV."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.entry: RunEntry | None = None
+        self._columns: list[str] = []
+        self._rows = 0
+        self._generation = None
+        self.digits: int | None = None
+
+    def show_entry(self, entry: RunEntry | None, changed_from: int | None = None) -> None:
+        """Follow ``entry``; rows from ``changed_from`` on may have new values."""
+        history = None if entry is None else entry.history
+        columns = [] if history is None else header_for([entry])[4:]
+        rows = 0 if history is None else len(history)
+        key = (None if entry is None else entry.run_id, None if entry is None else entry.generation, tuple(columns))
+        if key != self._generation:
+            self.beginResetModel()
+            self.entry, self._columns, self._rows, self._generation = entry, columns, rows, key
+            self.endResetModel()
+            return
+        if rows < self._rows:
+            self.beginRemoveRows(QModelIndex(), rows, self._rows - 1)
+            self._rows = rows
+            self.endRemoveRows()
+        if changed_from is not None and changed_from < self._rows:
+            self.dataChanged.emit(self.index(changed_from, 0), self.index(self._rows - 1, len(self._columns)))
+        if rows > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, rows - 1)
+            self._rows = rows
+            self.endInsertRows()
+
+    def column_names(self) -> list[str]:
+        return ["step", *self._columns]
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns) + 1
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.column_names()[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.entry is None:
+            return None
+        k, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(_ALIGN)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if column == 0:
+            return str(k)
+        value = self.entry.history.column(self._columns[column - 1])[k]
+        digits = self.digits if role == Qt.ItemDataRole.DisplayRole else None
+        return format_number(value, digits)
+
+
+def make_table_view(model, name: str, parent: QWidget | None = None) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    mono = QFont("monospace")
+    mono.setStyleHint(QFont.StyleHint.Monospace)
+    view.setFont(mono)
+    return view

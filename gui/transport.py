@@ -1,0 +1,92 @@
+"""The speed control and the timeline slider."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
+
+__all__ = ["SPEEDS", "SpeedControl", "Timeline", "speed_text"]
+
+#: Steps per second offered, from one a second to as fast as the machine goes.
+SPEEDS = (1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 60.0, 100.0, 200.0, 500.0, 1_000.0, 2_000.0, 5_000.0, 10_000.0,
+          100_000.0, math.inf)
+DEFAULT_INDEX = SPEEDS.index(5.0)
+
+
+def speed_text(speed: float) -> str:
+    return "full speed" if math.isinf(speed) else f"{speed:,.0f} steps/s"
+
+
+class SpeedControl(QWidget):
+    """A slider over `SPEEDS`; speed_changed(steps_per_second) (inf for full speed)."""
+
+    speed_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setObjectName("speed_slider")
+        self.slider.setRange(0, len(SPEEDS) - 1)
+        self.slider.setPageStep(1)
+        self.slider.setFixedWidth(150)
+        self.slider.setToolTip("Steps per second while playing: 1 to full speed ([ slower, ] faster)")
+        self.slider.setAccessibleName("Speed")
+        self.label = QLabel(self)
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("100,000 steps/s") + 6)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.addWidget(QLabel("Speed", self))
+        layout.addWidget(self.slider)
+        layout.addWidget(self.label)
+        self.slider.valueChanged.connect(self._moved)
+        self.slider.setValue(DEFAULT_INDEX)
+        self._moved(DEFAULT_INDEX)
+
+    @property
+    def speed(self) -> float:
+        return SPEEDS[self.slider.value()]
+
+    def _moved(self, index: int) -> None:
+        self.label.setText(speed_text(SPEEDS[index]))
+        self.speed_changed.emit(SPEEDS[index])
+
+    def nudge(self, by: int) -> None:
+        self.slider.setValue(max(0, min(len(SPEEDS) - 1, self.slider.value() + by)))
+
+
+class Timeline(QWidget):
+    """Scrub through the recorded steps; step_chosen(k) when the user moves it."""
+
+    step_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setObjectName("timeline")
+        self.slider.setToolTip("Drag to look at any recorded step; the later steps are kept")
+        self.slider.setAccessibleName("Timeline")
+        self.label = QLabel(self)
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("step 1,000,000 of 1,000,000") + 6)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 0, 8, 0)
+        layout.addWidget(QLabel("Step", self))
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.label)
+        self.slider.sliderMoved.connect(self.step_chosen)
+        self.slider.actionTriggered.connect(self._action)
+
+    def _action(self, _action) -> None:
+        # clicks on the groove and keyboard moves: read the position once the slider has applied them
+        if not self.slider.isSliderDown():
+            self.step_chosen.emit(self.slider.sliderPosition())
+
+    def show_position(self, step: int, newest: int) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(newest, 0))
+        self.slider.setValue(step)
+        self.slider.blockSignals(False)
+        self.label.setText(f"step {step:,} of {newest:,}")

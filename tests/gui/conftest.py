@@ -1,0 +1,45 @@
+"""Fixtures for the window tests: isolated settings, a window that has received its first snapshot."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from gui.app import create_application
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, monkeypatch):
+    """Every test gets its own settings file: nothing leaks between tests or from a user's real settings."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield tmp_path / "settings"
+
+
+@pytest.fixture
+def window(qtbot):
+    create_application()
+    from gui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.selected() is not None and win.selected().history is not None, timeout=5000)
+    yield win
+    win.close()
+
+
+def history_rows(win) -> list[list[str]]:
+    model = win.history_model
+    return [[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def headers(model) -> list[str]:
+    from PySide6.QtCore import Qt
+
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+def wait_steps(qtbot, win, step: int, timeout: int = 5000) -> None:
+    """Wait until the selected run is at ``step`` and the window has drawn it."""
+    qtbot.waitUntil(lambda: win.selected().step == step and win.history_model.rowCount() == step + 1,
+                    timeout=timeout)

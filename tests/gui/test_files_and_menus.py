@@ -1,0 +1,147 @@
+"""Export, menus, persistence and the launcher, as a user meets them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from core.functions import get_function
+from core.optimizers import SGD, Momentum
+from core.run import Run
+from core.trajectory_csv import write_csv
+from gui.main_window import MainWindow
+
+from .conftest import wait_steps
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _answer_save_dialog(monkeypatch, path):
+    asked = []
+
+    def fake(parent, caption, directory, pattern):
+        asked.append((caption, directory, pattern))
+        return str(path), pattern.split(";;")[0]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    return asked
+
+
+def test_export_csv_writes_what_the_core_writes(qtbot, window, tmp_path, monkeypatch):
+    window.action_add_run.trigger()
+    qtbot.waitUntil(lambda: len(window.entries) == 2 and all(e.history is not None for e in window.entries))
+    for _ in range(7):
+        window.action_step.trigger()
+    qtbot.waitUntil(lambda: [e.step for e in window.entries] == [7, 7], timeout=5000)
+    asked = _answer_save_dialog(monkeypatch, tmp_path / "runs")  # no suffix: .csv is added
+    window.action_export_csv.trigger()
+    assert asked and "csv" in asked[0][2].lower()
+    written = tmp_path / "runs.csv"
+    assert written.exists()
+    runs = []
+    for name, optimizer in (("SGD", SGD(lr=0.5)), ("Momentum", Momentum())):
+        run = Run(get_function("quadratic"), optimizer, (0.0, 0.0), decimals=4, max_steps=1000, name=name)
+        run.advance(7)
+        runs.append(run)
+    expected = write_csv(runs, tmp_path / "expected.csv")
+    assert written.read_bytes() == expected.read_bytes()
+
+
+def test_export_csv_to_an_unwritable_place_shows_an_error_and_writes_nothing(qtbot, window, tmp_path,
+                                                                           monkeypatch):
+    target = tmp_path / "missing-folder" / "runs.csv"
+    _answer_save_dialog(monkeypatch, target)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    window.action_export_csv.trigger()
+    assert shown and "not written" in shown[0] and "does not exist" in shown[0]
+    assert not target.parent.exists()
+    window.action_step.trigger()  # the window carries on
+    wait_steps(qtbot, window, 1)
+
+
+def test_cancelling_the_dialog_writes_nothing(window, tmp_path, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
+    window.action_export_csv.trigger()
+    assert list(tmp_path.iterdir()) == [tmp_path / "settings"] or not list(tmp_path.glob("*.csv"))
+
+
+def test_export_image_writes_a_png_of_the_plots(qtbot, window, tmp_path, monkeypatch):
+    window.action_step.trigger()
+    wait_steps(qtbot, window, 1)
+    _answer_save_dialog(monkeypatch, tmp_path / "plot")
+    window.action_export_image.trigger()
+    image = QImage(str(tmp_path / "plot.png"))
+    assert not image.isNull() and image.width() > 100 and image.height() > 100
+
+
+def test_every_lesson_opens_from_the_menu(qtbot, window):
+    from PySide6.QtGui import QAction
+
+    for lesson in window.lessons:
+        action = window.findChild(QAction, f"lesson_{lesson.name}")
+        assert action is not None and action.text() == lesson.title
+        action.trigger()
+        qtbot.waitUntil(lambda lesson=lesson: [e.name for e in window.entries] == [r.name for r in lesson.runs]
+                        and all(e.history is not None for e in window.entries), timeout=5000)
+        assert window.function is lesson.function
+        assert [e.optimizer for e in window.entries] == [r.optimizer for r in lesson.runs]
+        assert window.options.decimals == lesson.decimals
+
+
+def test_help_lists_the_shortcuts_and_about_names_the_app(window, monkeypatch):
+    from gui import dialogs
+
+    html = dialogs.shortcuts_html(window.actions())
+    for key in ("Space", "Right", "Left", "R", "Ctrl+E"):
+        assert f"<b>{key}</b>" in html
+    assert "GradStep" in dialogs.about_text() and "MIT" in dialogs.about_text()
+
+
+def test_window_size_and_view_choices_persist(qtbot, isolated_settings):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.resize(701, 503)  # small enough for the offscreen screen, which clamps restored sizes
+    first.speed.slider.setValue(2)
+    first.action_log_loss.setChecked(True)
+    first.set_digits(6)
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.size().width() == 701 and second.size().height() == 503
+    assert second.speed.slider.value() == 2
+    assert second.action_log_loss.isChecked() and second.loss.log
+    assert second.history_model.digits == 6 and second.digit_actions[6].isChecked()
+    # the runs themselves always open on the notes' first example
+    assert second.selected().optimizer == SGD(lr=0.5)
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "GradStep", "GradStep")
+    assert Path(settings.fileName()).is_relative_to(isolated_settings)
+    second.close()
+
+
+def test_the_app_launches_from_main_py_and_quits(tmp_path):
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QSettings, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        f"QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(tmp_path)!r})\n"
+        "from gui.app import create_application\n"
+        "app = create_application()\n"
+        "def done():\n"
+        "    windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == 'main_window']\n"
+        "    print('windows', len(windows), windows[0].windowTitle() if windows else '')\n"
+        "    for w in windows:\n"
+        "        w.close()\n"
+        "QTimer.singleShot(1500, done)\n"
+        "import main\n"
+        "sys.exit(main.main([]))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60,
+                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert "windows 1 GradStep" in done.stdout
+    noise = [line for line in done.stderr.splitlines() if not line.startswith("This plugin does not support")]
+    assert noise == []
