@@ -41,7 +41,7 @@ from .loss_plot import LossPlot
 from .panels import PALETTE, FunctionPanel, RunListPanel, RunPanel, SettingsPanel
 from .session import Options, RunEntry
 from .snapshots import Snapshot
-from .tables import HistoryModel, StateModel, make_table_view, state_rows
+from .tables import HistoryModel, StateModel, fit_columns, make_table_view, state_rows
 from .transport import SpeedControl, Timeline
 from .worker import WorkerClient, start_worker
 
@@ -509,6 +509,9 @@ class MainWindow(QMainWindow):
         self.state_model.digits = self.history_model.digits = digits
         self.digit_actions[digits].setChecked(True)
         self.history_model.layoutChanged.emit()
+        self.state_model.layoutChanged.emit()
+        fit_columns(self.history_table, self.history_model.samples())
+        fit_columns(self.state_table, self.state_model.samples())
         self._dirty = True
 
     def fit_view(self) -> None:
@@ -541,14 +544,16 @@ class MainWindow(QMainWindow):
         if entry is None or entry.history is None:
             return
         k = self.viewed_step(entry)
+        key_before = (self.history_model.column_names(), self.history_model.entry)
         rows_before = self.history_model.rowCount()
         self.history_model.show_entry(entry, self._changed_from.pop(entry.run_id, None))
-        if rows_before != self.history_model.rowCount() and self.history_model.rowCount() <= 200:
-            self.history_table.resizeColumnsToContents()  # while short: later rows rarely need more room
+        if rows_before != self.history_model.rowCount() or key_before != (self.history_model.column_names(),
+                                                                        self.history_model.entry):
+            fit_columns(self.history_table, self.history_model.samples(), grow_only=rows_before > 0)
         self._changed_from.clear()
         self._sync_history_selection(k)
         self.state_model.set_rows(state_rows(entry, k))
-        self.state_table.resizeColumnsToContents()
+        fit_columns(self.state_table, self.state_model.samples())
         self.state_title.setText(f"<b>{entry.name}</b> · {type(entry.optimizer).title} · step {k}<br>"
                                  f"<span style='font-family:monospace'>{'; '.join(entry.optimizer.formula)}</span>")
         self.timeline.show_position(k, entry.step)

@@ -135,7 +135,9 @@ class RunListPanel(QGroupBox):
         for i, entry in enumerate(entries):
             item = self.list.item(i)
             item.setIcon(swatch(entry.color))
-            item.setText(f"{entry.name}  ·  {type(entry.optimizer).title}  ·  {entry.status_text()}")
+            title = type(entry.optimizer).title
+            label = entry.name if entry.name == title else f"{entry.name}  ·  {title}"
+            item.setText(f"{label}  ·  {entry.status_text()}")
             item.setCheckState(Qt.CheckState.Checked if entry.visible else Qt.CheckState.Unchecked)
             item.setToolTip(f"{entry.name}: {entry.optimizer!r}, start {entry.start}")
             if entry.run_id == selected_id and self.list.currentRow() != i:

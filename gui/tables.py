@@ -19,17 +19,22 @@ from core.trajectory_csv import header_for
 
 from .session import RunEntry
 
-__all__ = ["HistoryModel", "StateModel", "format_number", "make_table_view", "state_rows"]
+__all__ = ["HistoryModel", "StateModel", "fit_columns", "format_number", "make_table_view", "state_rows"]
 
-_FIELD_MEANING = {"v": "velocity", "h": "sum of squared gradients", "m": "1st moment (mean of g)"}
-_ADAM_MEANING = {"m": "1st moment: running mean of g", "v": "2nd moment: running mean of g²"}
+# (short label, tooltip) for each state field, in the notes' names
+_FIELDS = {"v": ("velocity", "the velocity: a decaying sum of past steps"),
+           "h": ("Σ g²", "the accumulated squared gradients (AdaGrad: their sum; RMSProp: a decaying mean)")}
+_ADAM_FIELDS = {"m": ("1st moment", "running mean of the gradient g"),
+                "v": ("2nd moment", "running mean of the squared gradient g²")}
 _ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def format_number(value: float, digits: int | None) -> str:
     """Full precision (the shortest text that reads back exactly) or ``digits`` significant digits."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None:
         return ""
+    if isinstance(value, int):
+        return str(value)
     value = float(value)
     return repr(value) if digits is None else f"{value:.{digits}g}"
 
@@ -57,12 +62,14 @@ def state_rows(entry: RunEntry, k: int) -> list[StateRow]:
             StateRow("‖∇f‖", math.hypot(row["grad_x"], row["grad_y"]), None, "length of the gradient", scalar=True)]
     if not all(history.has(c) for c in opt.state_columns()) or history.has("t") != opt.counts_steps:
         return rows  # the optimizer was just switched and the worker has not restarted the run yet
-    meanings = _ADAM_MEANING if opt.counts_steps else _FIELD_MEANING
+    described = _ADAM_FIELDS if opt.counts_steps else _FIELDS
     for name in opt.fields:
-        rows.append(StateRow(f"{name}  ({meanings.get(name, 'state')})", row[f"{name}_x"], row[f"{name}_y"],
-                             f"the optimizer's state {name} after update {k}"))
+        short, meaning = described.get(name, ("state", "the optimizer's state"))
+        rows.append(StateRow(f"{name}  {short}", row[f"{name}_x"], row[f"{name}_y"],
+                             f"{name}: {meaning}, after update {k}"))
     if opt.counts_steps:
-        rows.append(StateRow("t", row["t"], None, "Adam's update count (for the bias correction)", scalar=True))
+        rows.append(StateRow("t", int(row["t"]), None, "Adam's update count (for the bias correction)",
+                             scalar=True))
     state = _state(entry, k)
     if k > 0:
         for key, (meaning, value) in opt.derived(state).items():
@@ -118,6 +125,10 @@ class StateModel(QAbstractTableModel):
 
     def rows(self) -> list[StateRow]:
         return self._rows
+
+    def samples(self) -> list[list[str]]:
+        return [[r.label for r in self._rows], *([format_number(getattr(r, axis), self.digits) for r in self._rows]
+                                                 for axis in "xy")]
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -180,6 +191,17 @@ class HistoryModel(QAbstractTableModel):
     def column_names(self) -> list[str]:
         return ["step", *self._columns]
 
+    def samples(self, count: int = 200) -> list[list[str]]:
+        """Texts of the first and the latest ``count`` rows, per column (for sizing the columns)."""
+        if self.entry is None or self._rows == 0:
+            return [[] for _ in self.column_names()]
+        picks = sorted(set(range(min(count, self._rows))) | set(range(max(0, self._rows - count), self._rows)))
+        texts = [[str(k) for k in picks]]
+        for name in self._columns:
+            values = self.entry.history.column(name)
+            texts.append([format_number(values[k], self.digits) for k in picks])
+        return texts
+
     def rowCount(self, parent=QModelIndex()):  # noqa: B008
         return 0 if parent.isValid() else self._rows
 
@@ -208,6 +230,25 @@ class HistoryModel(QAbstractTableModel):
         return format_number(value, digits)
 
 
+def fit_columns(view: QTableView, samples: list[list[str]], label_columns: int = 1, grow_only: bool = False) -> None:
+    """Size label columns to their text, and each number column to the longest of its sample texts.
+
+    samples: per column, texts it shows (a sample is enough: the first and the latest rows).  With
+    grow_only a column never narrows, so a table that is being appended to does not jitter.
+    """
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    for column, texts in enumerate(samples):
+        if column < label_columns:
+            view.resizeColumnToContents(column)
+            continue
+        title = view.model().headerData(column, Qt.Orientation.Horizontal) or ""
+        widest = max([metrics.horizontalAdvance(t) for t in texts] + [metrics.horizontalAdvance(title) + 8])
+        width = widest + 14
+        if not grow_only or width > header.sectionSize(column):
+            view.setColumnWidth(column, width)
+
+
 def make_table_view(model, name: str, parent: QWidget | None = None) -> QTableView:
     view = QTableView(parent)
     view.setObjectName(name)
@@ -219,7 +260,7 @@ def make_table_view(model, name: str, parent: QWidget | None = None) -> QTableVi
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setStretchLastSection(False)
     mono = QFont("monospace")
     mono.setStyleHint(QFont.StyleHint.Monospace)
     view.setFont(mono)
