@@ -8,6 +8,7 @@ thousands of times a second never floods the interface.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from core.atomic import FileError, atomic_write
 from core.functions import FUNCTIONS, Objective
-from core.lessons import Lesson, load_lessons
+from core.lessons import Lesson, LessonRun, load_lessons, load_session, save_session
 from core.optimizers import OPTIMIZERS, SGD
 from core.trajectory_csv import write_csv
 
@@ -53,7 +54,8 @@ FRAME_MS = 16
 # The state the window opens in: the lecture notes' first example (their first ten-step table).
 OPENING_FUNCTION = "quadratic"
 OPENING_OPTIONS = Options(decimals=4)
-OPENING_RUNS = (("SGD", SGD(lr=0.5), (0.0, 0.0)),)
+OPENING_RUNS = (LessonRun("SGD", SGD(lr=0.5), (0.0, 0.0)),)
+SESSION_PATTERN = "GradStep sessions (*.gradstep);;All files (*)"
 
 
 def _settings() -> QSettings:
@@ -159,6 +161,13 @@ class MainWindow(QMainWindow):
                                    "Save every run's steps as CSV", P.SP_DialogSaveButton)
         self.action_export_image = a("action_export_image", "Export &image…", self.export_image, "Ctrl+Shift+E",
                                      "Save the plots as a PNG picture")
+        self.action_open_session = a("action_open_session", "&Open session…", lambda: self.open_session(),
+                                     QKeySequence.StandardKey.Open, "Open runs and settings saved earlier",
+                                     P.SP_DialogOpenButton)
+        self.action_save_session = a("action_save_session", "&Save session…", self.save_session,
+                                     QKeySequence.StandardKey.Save, "Save the runs and settings to a file")
+        self.action_reopen_session = a("action_reopen_session", "&Reopen last session", self.reopen_last_session,
+                                       "Ctrl+Shift+O", "The runs and settings GradStep had when it last closed")
         self.action_quit = a("action_quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.action_add_run = a("action_add_run", "&Add run", self.add_run, "Ctrl+N",
                                 "Add a run with another optimizer, from the same start")
@@ -197,6 +206,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.action_open_session, self.action_reopen_session, self.action_save_session])
+        file_menu.addSeparator()
         file_menu.addActions([self.action_export_csv, self.action_export_image])
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
@@ -250,6 +261,7 @@ class MainWindow(QMainWindow):
         self.run_list.add_requested.connect(self.add_run)
         self.run_list.duplicate_requested.connect(self.duplicate_run)
         self.run_list.remove_requested.connect(self.remove_run)
+        self.run_list.color_chosen.connect(self.set_run_color)
         self.run_panel = RunPanel(self)
         self.run_panel.name_changed.connect(self._rename)
         self.run_panel.optimizer_chosen.connect(self._choose_optimizer)
@@ -311,12 +323,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------- the session
     def _open(self, function: Objective, options: Options, runs) -> None:
-        """Replace every run: ``runs`` is a list of (name, optimizer, start)."""
+        """Replace every run with ``runs`` (LessonRun: name, optimizer, start, visibility, colour)."""
         self.function, self.options = function, options
         self.entries = []
-        for i, (name, optimizer, start) in enumerate(runs):
-            self.entries.append(RunEntry(self._next_id, name, PALETTE[i % len(PALETTE)],
-                                         optimizer.replace(decimals=None), tuple(start), function))
+        for i, run in enumerate(runs):
+            self.entries.append(RunEntry(self._next_id, run.name, run.color or PALETTE[i % len(PALETTE)],
+                                         run.optimizer.replace(decimals=None), tuple(run.start), function,
+                                         visible=run.visible))
             self._next_id += 1
         self.selected_id = self.entries[0].run_id
         self.cursor = None
@@ -328,9 +341,52 @@ class MainWindow(QMainWindow):
         self._dirty = True
 
     def open_lesson(self, lesson: Lesson) -> None:
-        options = Options(lesson.decimals, lesson.max_steps, self.options.tol)
-        self._open(lesson.function, options, [(r.name, r.optimizer, r.start) for r in lesson.runs])
-        self.statusBar().showMessage(f"Lesson: {lesson.title}. {lesson.description}", 8000)
+        self._open(lesson.function, Options(lesson.decimals, lesson.max_steps, lesson.tol), lesson.runs)
+        self.statusBar().showMessage(f"{lesson.group}: {lesson.title}. {lesson.description}", 8000)
+
+    def current_session(self) -> Lesson:
+        """Everything needed to set this window up again (the steps themselves are recomputed)."""
+        runs = tuple(LessonRun(e.name, e.optimizer, e.start, e.visible, e.color) for e in self.entries)
+        o = self.options
+        return Lesson("session", "Sessions", "Saved session", f"{len(runs)} runs on {self.function.title}",
+                      self.function, o.decimals, o.max_steps, runs, o.tol)
+
+    def save_session(self) -> None:
+        path = self._ask_path("Save the session", "lesson.gradstep", SESSION_PATTERN, ".gradstep")
+        if path is None:
+            return
+        try:
+            save_session(path, self.current_session())
+        except FileError as error:
+            QMessageBox.critical(self, "Save failed", f"The session was not saved.\n\n{error}")
+            return
+        self.statusBar().showMessage(f"Saved the session to {path}", 6000)
+
+    def open_session(self, path=None) -> None:
+        if path is None:
+            folder = self.settings.value("last_folder", str(Path.home()))
+            chosen, _ = QFileDialog.getOpenFileName(self, "Open a session", folder, SESSION_PATTERN)
+            if not chosen:
+                return
+            path = Path(chosen)
+            self.settings.setValue("last_folder", str(path.parent))
+        try:
+            session = load_session(path)
+        except FileError as error:
+            QMessageBox.critical(self, "Open failed", f"The session could not be opened.\n\n{error}")
+            return
+        self.open_lesson(session)
+        self.statusBar().showMessage(f"Opened {path}", 6000)
+
+    def last_session_path(self) -> Path:
+        return Path(self.settings.fileName()).with_name("last-session.gradstep")
+
+    def reopen_last_session(self) -> None:
+        path = self.last_session_path()
+        if not path.exists():
+            self.statusBar().showMessage("There is no earlier session yet: it is kept when GradStep closes.", 5000)
+            return
+        self.open_session(path)
 
     def selected(self) -> RunEntry | None:
         for entry in self.entries:
@@ -366,6 +422,12 @@ class MainWindow(QMainWindow):
             if entry.run_id == run_id:
                 entry.visible = visible
         self.client.set_visible.emit(run_id, visible)
+        self._dirty = True
+
+    def set_run_color(self, run_id: int, color: str) -> None:
+        for entry in self.entries:
+            if entry.run_id == run_id:
+                entry.color = color
         self._dirty = True
 
     def _new_entry(self, name: str, optimizer, start) -> RunEntry:
@@ -676,5 +738,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):
         if not self._closed:
             self._save_settings()
+            with contextlib.suppress(FileError):  # keeping the last session is a convenience, not a duty
+                save_session(self.last_session_path(), self.current_session())
         self.shutdown()
         super().closeEvent(event)

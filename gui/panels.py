@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -86,6 +87,7 @@ class RunListPanel(QGroupBox):
     add_requested = Signal()
     duplicate_requested = Signal()
     remove_requested = Signal()
+    color_chosen = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Runs", parent)
@@ -109,9 +111,26 @@ class RunListPanel(QGroupBox):
         self.add_button.clicked.connect(self.add_requested)
         self.duplicate_button.clicked.connect(self.duplicate_requested)
         self.remove_button.clicked.connect(self.remove_requested)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemChanged.connect(self._item_changed)
         self._updating = False
+
+    def _context_menu(self, position) -> None:
+        item = self.list.itemAt(position)
+        if item is None:
+            return
+        run_id = item.data(Qt.ItemDataRole.UserRole)
+        menu = QMenu(self)
+        colours = menu.addMenu("Colour")
+        for color in PALETTE:
+            action = colours.addAction(swatch(color), color)
+            action.triggered.connect(lambda _c=False, chosen=color: self.color_chosen.emit(run_id, chosen))
+        menu.addSeparator()
+        menu.addAction("Duplicate", self.duplicate_requested.emit)
+        menu.addAction("Remove", self.remove_requested.emit).setEnabled(self.list.count() > 1)
+        menu.exec(self.list.viewport().mapToGlobal(position))
 
     def _current_changed(self, item, _previous):
         if item is not None and not self._updating:

@@ -37,7 +37,7 @@ def test_every_lesson_runs_to_its_step_limit_or_a_stop():
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("{", "not a lessons file"),
+    ("{", "not a GradStep file"),
     ('{"format": "other"}', "expected format"),
     ('{"format": "gradstep-lessons-1", "lessons": [{"name": "x"}]}', "lesson 'x': missing"),
     ('{"format": "gradstep-lessons-1", "lessons": [{"name": "x", "group": "g", "title": "t", "description": "d", '
@@ -47,3 +47,44 @@ def test_every_lesson_runs_to_its_step_limit_or_a_stop():
 def test_broken_lessons_are_reported_by_name(text, message):
     with pytest.raises(InvalidValue, match=message):
         parse_lessons(text)
+
+
+def _session(tmp_path):
+    from core.functions import get_function
+    from core.lessons import Lesson, LessonRun
+    from core.optimizers import Adam, Nesterov
+
+    return Lesson("mine", "Sessions", "My lesson", "prepared last night", get_function("beale"), None, 250,
+                  (LessonRun("fast", Adam(lr=0.1, beta2=0.99), (1.0, 1.5), True, "#0072B2"),
+                   LessonRun("slow", Nesterov(lr=0.001), (-1.4400000000000002, 2.0), False, None)), 1e-6)
+
+
+def test_a_saved_session_reads_back_exactly(tmp_path):
+    from core.lessons import load_session, save_session
+
+    session = _session(tmp_path)
+    path = save_session(tmp_path / "class.gradstep", session)
+    assert load_session(path) == session
+
+
+def test_broken_session_files_are_refused_with_the_reason(tmp_path):
+    from core.atomic import FileError
+    from core.lessons import load_session, session_text
+
+    good = session_text(_session(tmp_path))
+    cases = {
+        "missing.gradstep": None,
+        "text.gradstep": "hello",
+        "other.gradstep": '{"format": "gradstep-lessons-1"}',
+        "range.gradstep": good.replace('"lr": 0.1', '"lr": -0.1'),
+        "colour.gradstep": good.replace('"#0072B2"', '"blue"'),
+        "steps.gradstep": good.replace('"max_steps": 250', '"max_steps": "many"'),
+    }
+    reasons = {"missing.gradstep": "cannot read", "text.gradstep": "not a GradStep file",
+               "other.gradstep": "expected format", "range.gradstep": "lr = -0.1 is out of range",
+               "colour.gradstep": "colour must look like", "steps.gradstep": "max_steps"}
+    for name, text in cases.items():
+        if text is not None:
+            (tmp_path / name).write_text(text, encoding="utf-8")
+        with pytest.raises(FileError, match=reasons[name]):
+            load_session(tmp_path / name)

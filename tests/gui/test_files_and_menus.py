@@ -145,3 +145,47 @@ def test_the_app_launches_from_main_py_and_quits(tmp_path):
     assert "windows 1 GradStep" in done.stdout
     noise = [line for line in done.stderr.splitlines() if not line.startswith("This plugin does not support")]
     assert noise == []
+
+
+def test_a_saved_session_opens_again_as_it_was(qtbot, window, tmp_path, monkeypatch):
+    window.open_lesson(next(lesson for lesson in window.lessons if lesson.name == "ill-conditioned"))
+    qtbot.waitUntil(lambda: len(window.entries) == 4 and all(e.history is not None for e in window.entries))
+    window.set_run_color(window.entries[0].run_id, "#000000")
+    window.set_run_visible(window.entries[2].run_id, False)
+    _answer_save_dialog(monkeypatch, tmp_path / "class")
+    window.action_save_session.trigger()
+    saved = window.current_session()
+    window.open_lesson(window.lessons[0])
+    qtbot.waitUntil(lambda: len(window.entries) == 1)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a: (str(tmp_path / "class.gradstep"), "")))
+    window.action_open_session.trigger()
+    qtbot.waitUntil(lambda: len(window.entries) == 4 and all(e.history is not None for e in window.entries))
+    assert window.current_session() == saved
+    assert window.entries[0].color == "#000000" and not window.entries[2].visible
+
+
+def test_a_broken_session_file_is_refused_with_a_message(window, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.gradstep"
+    bad.write_text('{"format": "gradstep-session-1", "session": {"name": "x"}}', encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(bad), "")))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    before = window.current_session()
+    window.action_open_session.trigger()
+    assert shown and "could not be opened" in shown[0] and "missing" in shown[0]
+    assert window.current_session() == before
+
+
+def test_the_last_session_is_kept_when_the_window_closes(qtbot, isolated_settings):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.choose_function("booth")
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.function.name == "quadratic"  # it opens on the notes' example, as always
+    second.action_reopen_session.trigger()
+    qtbot.waitUntil(lambda: second.function.name == "booth" and second.selected().history is not None)
+    assert second.selected().start == get_function("booth").start
+    second.close()
