@@ -25,6 +25,8 @@ from .session import RunEntry
 __all__ = ["DOT_LIMIT", "Arrow", "ContourView"]
 
 DOT_LIMIT = 5000
+#: Beyond this many points a trajectory is drawn through every n-th point (and always its last one).
+LINE_LIMIT = 20_000
 # Low values a clear blue, high values a pale cream: light enough that every colour of the run palette
 # (and the dark contour lines) stands out on it, with the basin still obvious at a glance.
 _SHADES = ((0.0, "#6fa8d6"), (0.35, "#cfe1f0"), (0.7, "#f4f1ea"), (1.0, "#fbe9d0"))
@@ -104,6 +106,7 @@ class _RunItems:
             item.setZValue(z)
             plot.addItem(item)
         self.color = color
+        self.drawn = None  # what show() last drew, to skip redrawing an unchanged run
 
     def recolor(self, color: str) -> None:
         if color != self.color:
@@ -113,13 +116,21 @@ class _RunItems:
             self.start.setPen(pg.mkPen(color, width=2))
             self.current.setBrush(pg.mkBrush(color))
 
-    def show(self, points: np.ndarray, start, emphasise: bool) -> None:
-        dots = len(points) <= DOT_LIMIT
-        self.line.setSymbol("o" if dots else None)
-        self.line.setData(points[:, 0], points[:, 1])
-        self.start.setData([start[0]], [start[1]])
-        last = points[-1]
-        self.current.setData([last[0]], [last[1]], size=16 if emphasise else 12)
+    def show(self, entry: RunEntry, last: int, emphasise: bool) -> None:
+        """Draw steps 0..last of the run (unless exactly that is on screen already)."""
+        key = (entry.generation, entry.revision, last, emphasise, entry.start, self.color)
+        if key == self.drawn:
+            return
+        self.drawn = key
+        x = entry.history.column("x")[: last + 1]
+        y = entry.history.column("y")[: last + 1]
+        if len(x) > LINE_LIMIT:
+            stride = -(-len(x) // LINE_LIMIT)
+            x, y = np.append(x[::stride], x[-1]), np.append(y[::stride], y[-1])
+        self.line.setSymbol("o" if last < DOT_LIMIT else None)
+        self.line.setData(x, y)
+        self.start.setData([entry.start[0]], [entry.start[1]])
+        self.current.setData([x[-1]], [y[-1]], size=16 if emphasise else 12)
 
     def set_visible(self, visible: bool) -> None:
         for item in (self.line, self.start, self.current):
@@ -248,8 +259,7 @@ class ContourView(pg.PlotWidget):
             if not visible:
                 continue
             last = entry.step if step is None else min(step, entry.step)
-            points = entry.history.points()[: last + 1]
-            items.show(points, entry.start, entry.run_id == selected_id)
+            items.show(entry, last, entry.run_id == selected_id)
             if entry.run_id == selected_id:
                 selected_point = (entry, last)
         self._show_arrows(selected_point, arrows)

@@ -162,6 +162,7 @@ class HyperForm(QWidget):
         self._outer.addWidget(self._holder)
 
     def show_values(self, values: dict[str, float]) -> None:
+        """Show values set elsewhere, leaving alone a field that is being edited or holds refused text."""
         for name, edit in self.edits.items():
-            if name in values and not edit.reason:
+            if name in values and values[name] != edit.value and not edit.reason and not edit.hasFocus():
                 edit.set_value(values[name])

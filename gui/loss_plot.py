@@ -29,6 +29,7 @@ class LossPlot(pg.PlotWidget):
         self.cursor = pg.InfiniteLine(angle=90, movable=False, pen=pen)
         plot.addItem(self.cursor, ignoreBounds=True)
         self._curves: dict[int, pg.PlotDataItem] = {}
+        self._drawn: dict[int, tuple] = {}
         self.log = False
         self.follow = True  # keep the x range on all steps until the user zooms or pans
         plot.getViewBox().sigRangeChangedManually.connect(self._manual)
@@ -46,6 +47,7 @@ class LossPlot(pg.PlotWidget):
         for run_id in list(self._curves):
             if run_id not in {e.run_id for e in entries}:
                 plot.removeItem(self._curves.pop(run_id))
+                self._drawn.pop(run_id, None)
         shown = [e for e in entries if e.visible and e.history is not None and len(e.history)]
         floor = minimum
         if self.log and floor is None and shown:
@@ -54,11 +56,16 @@ class LossPlot(pg.PlotWidget):
             curve = self._curves.get(entry.run_id)
             if curve is None:
                 curve = self._curves[entry.run_id] = pg.PlotDataItem(skipFiniteCheck=True)
+                # long runs: one point per pixel column, keeping the extremes ("peak"), only what is in view
+                curve.setDownsampling(auto=True, method="peak")
+                curve.setClipToView(True)
                 plot.addItem(curve)
-            curve.setPen(pg.mkPen(entry.color, width=2))
             curve.setVisible(entry in shown)
-            if entry not in shown:
+            key = (entry.generation, entry.revision, entry.color, self.log, floor)
+            if entry not in shown or self._drawn.get(entry.run_id) == key:
                 continue
+            self._drawn[entry.run_id] = key
+            curve.setPen(pg.mkPen(entry.color, width=2))
             f = np.array(entry.history.column("f"))
             if self.log:
                 gap = f - floor

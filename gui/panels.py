@@ -246,7 +246,7 @@ class RunPanel(QGroupBox):
         else:
             self.hypers.show_values(opt.values)
         for edit, value in ((self.start_x, entry.start[0]), (self.start_y, entry.start[1])):
-            if not edit.reason and edit.value != value:
+            if not edit.reason and edit.value != value and not edit.hasFocus():
                 edit.set_value(value)
 
     def rebuild(self) -> None:

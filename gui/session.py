@@ -8,7 +8,7 @@ run (name, optimizer, function, history), so exporting from the window is the co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -60,7 +60,7 @@ class RunEntry:
     generation: int = -1
     stop: Stop | None = None
     preview: tuple[float, float] | None = None
-    changed: bool = field(default=True)  # rows arrived since the views last drew this run
+    revision: int = 0  # counts changes to the mirrored rows, so views can tell what they already drew
 
     def setup(self) -> RunSetup:
         return RunSetup(self.run_id, self.name, self.optimizer, self.start, self.visible)
@@ -74,12 +74,13 @@ class RunEntry:
         if self.history is None or delta.generation != self.generation or self.history.columns != delta.columns:
             self.history = History(delta.columns, capacity=max(64, len(delta.rows)))
             self.generation = delta.generation
+            self.revision += 1
             if delta.first != 0:
                 raise ValueError("a restarted run must be sent from step 0")
         if len(delta.rows) or delta.first < len(self.history):
             self.history.truncate(min(delta.first, len(self.history)))
             self.history.extend(np.ravel(delta.rows), len(delta.rows))
-            self.changed = True
+            self.revision += 1
         # name, optimizer and start stay as the user set them here: a snapshot sent before the worker
         # saw the latest edit must not undo it
         self.stop, self.preview = delta.stop, delta.preview

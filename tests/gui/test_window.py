@@ -298,3 +298,22 @@ def test_contours_are_computed_off_the_main_thread_and_drawn_on_it(qtbot, window
     assert computed and all(t is not main for t in computed)
     assert drawn and all(t is main for t in drawn)
     assert not window.contour.lines.path().isEmpty()
+
+
+def test_typing_in_a_field_while_playing_is_not_overwritten(qtbot, window):
+    window.open_lesson(next(lesson for lesson in window.lessons if lesson.name == "rosenbrock"))
+    qtbot.waitUntil(lambda: len(window.entries) == 4 and window.selected().history is not None)
+    window.speed.slider.setValue(window.speed.slider.maximum() - 4)
+    window.action_play.trigger()
+    qtbot.waitUntil(lambda: window.playing)
+    edit = window.run_panel.hypers.edits["lr"]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "0.5")  # valid, but not confirmed yet: the run still has lr 0.001
+    qtbot.wait(200)  # a dozen frames redraw meanwhile
+    assert edit.text() == "0.5" and window.selected().optimizer.lr == 0.001
+    qtbot.keyClicks(edit, "e-3")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.selected().optimizer.lr == 0.0005)
+    window.action_play.trigger()
+    qtbot.waitUntil(lambda: not window.playing)
