@@ -334,6 +334,7 @@ class MainWindow(QMainWindow):
         self.selected_id = self.entries[0].run_id
         self.cursor = None
         self.function_panel.show_function(function.name)
+        self.setWindowTitle(f"GradStep — {function.title}")
         self.settings_panel.show_options(options)
         self.contour.set_function(function)
         self.run_panel.rebuild()
@@ -404,6 +405,7 @@ class MainWindow(QMainWindow):
         self.cursor = None
         self.contour.set_function(function)
         self.function_panel.show_function(name)
+        self.setWindowTitle(f"GradStep — {function.title}")
         self.client.set_function.emit(function)
         self._dirty = True
 
@@ -657,8 +659,8 @@ class MainWindow(QMainWindow):
         return path
 
     def export_csv(self) -> None:
-        path = self._ask_path("Export trajectories as CSV", "gradstep.csv", "CSV files (*.csv);;All files (*)",
-                              ".csv")
+        path = self._ask_path("Export trajectories as CSV", f"{self.function.name}.csv",
+                              "CSV files (*.csv);;All files (*)", ".csv")
         if path is None:
             return
         runs = [e for e in self.entries if e.history is not None]
@@ -670,7 +672,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {len(runs)} run{'s' if len(runs) != 1 else ''} to {path}", 6000)
 
     def export_image(self) -> None:
-        path = self._ask_path("Export the plots as an image", "gradstep.png", "PNG images (*.png)", ".png")
+        path = self._ask_path("Export the plots as an image", f"{self.function.name}.png", "PNG images (*.png)",
+                              ".png")
         if path is None:
             return
         data = QByteArray()

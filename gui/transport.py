@@ -33,6 +33,8 @@ class SpeedControl(QWidget):
         self.slider.setFixedWidth(150)
         self.slider.setToolTip("Steps per second while playing: 1 to full speed ([ slower, ] faster)")
         self.slider.setAccessibleName("Speed")
+        # Left and Right step the runs wherever the focus is; a focused slider would take them instead
+        self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.label = QLabel(self)
         self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("100,000 steps/s") + 6)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
@@ -68,6 +70,7 @@ class Timeline(QWidget):
         self.slider.setObjectName("timeline")
         self.slider.setToolTip("Drag to look at any recorded step; the later steps are kept")
         self.slider.setAccessibleName("Timeline")
+        self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # see SpeedControl: arrows belong to stepping
         self.label = QLabel(self)
         self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("step 1,000,000 of 1,000,000") + 6)
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -86,6 +86,10 @@ def test_keyboard_drives_the_transport(qtbot, window):
     wait_steps(qtbot, window, 2)
     qtbot.keyClick(window.contour, Qt.Key.Key_R)
     wait_steps(qtbot, window, 0)
+    # after a click on a slider, the arrow keys still step (the sliders do not take the focus)
+    qtbot.mouseClick(window.speed.slider, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Right)
+    wait_steps(qtbot, window, 1)
 
 
 def test_play_advances_and_pause_stops(qtbot, window):
