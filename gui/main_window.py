@@ -8,20 +8,17 @@ thousands of times a second never floods the interface.
 
 from __future__ import annotations
 
-import contextlib
 import math
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMetaObject, QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtCore import QMetaObject, QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QGroupBox,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QStyle,
@@ -30,14 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.atomic import FileError, atomic_write
 from core.functions import FUNCTIONS, Objective
-from core.lessons import Lesson, LessonRun, load_lessons, load_session, save_session
+from core.lessons import Lesson, LessonRun, load_lessons
 from core.optimizers import OPTIMIZERS, SGD
-from core.trajectory_csv import write_csv
 
-from . import dialogs
+from . import dialogs, preferences
+from .actions import build_actions, build_menus, build_toolbar
 from .contour_view import ContourView
+from .files import FileCommands
 from .loss_plot import LossPlot
 from .panels import PALETTE, FunctionPanel, RunListPanel, RunPanel, SettingsPanel
 from .session import Options, RunEntry
@@ -55,11 +52,6 @@ FRAME_MS = 16
 OPENING_FUNCTION = "quadratic"
 OPENING_OPTIONS = Options(decimals=4)
 OPENING_RUNS = (LessonRun("SGD", SGD(lr=0.5), (0.0, 0.0)),)
-SESSION_PATTERN = "GradStep sessions (*.gradstep);;All files (*)"
-
-
-def _settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "GradStep", "GradStep")
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +63,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         icon_path = Path(__file__).resolve().parents[1] / "resources" / "icons" / "gradstep.svg"
         self.setWindowIcon(QIcon(str(icon_path)))
-        self.settings = settings if settings is not None else _settings()
+        self.settings = settings if settings is not None else preferences.settings_store()
         self.function: Objective = FUNCTIONS[OPENING_FUNCTION]
         self.options = OPENING_OPTIONS
         self.entries: list[RunEntry] = []
@@ -84,9 +76,10 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.lessons = load_lessons()
 
+        self.files = FileCommands(self)
         self._build_views()
-        self._build_actions()
-        self._build_menus()
+        build_actions(self)
+        build_menus(self, self.lessons)
         self._build_toolbar()
         self._build_docks()
         self._build_status()
@@ -103,7 +96,8 @@ class MainWindow(QMainWindow):
         self.frame.start()
 
         self._open(self.function, self.options, OPENING_RUNS)
-        self._restore_settings()
+        preferences.restore(self, self.settings)
+        self.refresh_view_options()
         self.client.set_speed.emit(self.speed.speed)
         self.contour.setFocus()
 
@@ -129,127 +123,14 @@ class MainWindow(QMainWindow):
         self.plots.setSizes([600, 200])
         self.setCentralWidget(self.plots)
 
-    def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "", icon=None) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        hint = f" ({action.shortcut().toString()})" if shortcut is not None else ""
-        action.setToolTip(f"{tip or text.replace('&', '')}{hint}")
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        P = QStyle.StandardPixmap  # noqa: N806
-        a = self._action
-        self.action_play = a("action_play", "&Play", self.toggle_play, Qt.Key.Key_Space,
-                             "Play or pause stepping", P.SP_MediaPlay)
-        self.action_step = a("action_step", "&Step", self.step, Qt.Key.Key_Right, "One step forward",
-                             P.SP_MediaSeekForward)
-        self.action_step_back = a("action_step_back", "Step &back", self.step_back, Qt.Key.Key_Left,
-                                  "One step back (the next step forward uses the current settings)",
-                                  P.SP_MediaSeekBackward)
-        self.action_reset = a("action_reset", "&Reset", self.reset, Qt.Key.Key_R,
-                              "Every run back to its start point", P.SP_MediaSkipBackward)
-        self.action_faster = a("action_faster", "Faster", lambda: self.speed.nudge(1), Qt.Key.Key_BracketRight)
-        self.action_slower = a("action_slower", "Slower", lambda: self.speed.nudge(-1), Qt.Key.Key_BracketLeft)
-        self.action_export_csv = a("action_export_csv", "&Export CSV…", self.export_csv, "Ctrl+E",
-                                   "Save every run's steps as CSV", P.SP_DialogSaveButton)
-        self.action_export_image = a("action_export_image", "Export &image…", self.export_image, "Ctrl+Shift+E",
-                                     "Save the plots as a PNG picture")
-        self.action_open_session = a("action_open_session", "&Open session…", lambda: self.open_session(),
-                                     QKeySequence.StandardKey.Open, "Open runs and settings saved earlier",
-                                     P.SP_DialogOpenButton)
-        self.action_save_session = a("action_save_session", "&Save session…", self.save_session,
-                                     QKeySequence.StandardKey.Save, "Save the runs and settings to a file")
-        self.action_reopen_session = a("action_reopen_session", "&Reopen last session", self.reopen_last_session,
-                                       "Ctrl+Shift+O", "The runs and settings GradStep had when it last closed")
-        self.action_quit = a("action_quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.action_add_run = a("action_add_run", "&Add run", self.add_run, "Ctrl+N",
-                                "Add a run with another optimizer, from the same start")
-        self.action_duplicate_run = a("action_duplicate_run", "&Duplicate run", self.duplicate_run, "Ctrl+D",
-                                      "Copy the selected run, settings and all")
-        self.action_remove_run = a("action_remove_run", "Re&move run", self.remove_run, QKeySequence.StandardKey.Delete,
-                                   "Remove the selected run")
-        self.action_continue_here = a("action_continue_here", "&Continue from the step on view", self.continue_here,
-                                      "Ctrl+K", "Drop the later steps of the selected run and go on from here")
-        self.action_fit = a("action_fit", "&Fit view to runs", self.fit_view, "F", "Zoom to show every trajectory")
-        self.action_reset_view = a("action_reset_view", "&Reset view", lambda: self.contour.reset_view(),
-                                   "Home", "The function's default view")
-        self.action_gradient_arrow = a("action_gradient_arrow", "&Gradient arrow", self._toggled, "G",
-                                       "Show the direction of −∇f at the selected run's point")
-        self.action_step_arrow = a("action_step_arrow", "&Next-step arrow", self._toggled, "N",
-                                   "Show the step the selected run is about to take, to scale")
-        self.action_log_loss = a("action_log_loss", "&Log scale for f", self._toggled, "L",
-                                 "Plot f − f* on a log scale")
-        for action in (self.action_gradient_arrow, self.action_step_arrow, self.action_log_loss):
-            action.setCheckable(True)
-        self.action_gradient_arrow.setChecked(True)
-        self.action_step_arrow.setChecked(True)
-        self.action_shortcuts = a("action_shortcuts", "&Keyboard shortcuts", self.show_shortcuts,
-                                  QKeySequence.StandardKey.HelpContents)
-        self.action_about = a("action_about", "&About GradStep", lambda: dialogs.show_about(self))
-        self.digits_group = QActionGroup(self)
-        self.digit_actions = {}
-        for digits, text in ((None, "&Full precision"), (4, "&4 significant digits"), (6, "&6 significant digits"),
-                             (8, "&8 significant digits")):
-            action = QAction(text, self.digits_group)
-            action.setCheckable(True)
-            action.setChecked(digits is None)
-            action.triggered.connect(lambda _c=False, d=digits: self.set_digits(d))
-            self.digit_actions[digits] = action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.action_open_session, self.action_reopen_session, self.action_save_session])
-        file_menu.addSeparator()
-        file_menu.addActions([self.action_export_csv, self.action_export_image])
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_quit)
-        run_menu = bar.addMenu("&Run")
-        run_menu.addActions([self.action_play, self.action_step, self.action_step_back, self.action_reset])
-        run_menu.addSeparator()
-        run_menu.addActions([self.action_faster, self.action_slower])
-        run_menu.addSeparator()
-        run_menu.addActions([self.action_add_run, self.action_duplicate_run, self.action_remove_run,
-                             self.action_continue_here])
-        view_menu = bar.addMenu("&View")
-        view_menu.addActions([self.action_gradient_arrow, self.action_step_arrow, self.action_log_loss])
-        view_menu.addSeparator()
-        view_menu.addActions([self.action_fit, self.action_reset_view])
-        digits_menu = view_menu.addMenu("&Numbers")
-        digits_menu.addActions(list(self.digit_actions.values()))
-        self.view_menu = view_menu
-        lessons_menu = bar.addMenu("&Lessons")
-        groups: dict[str, object] = {}
-        for lesson in self.lessons:
-            menu = groups.get(lesson.group) or groups.setdefault(lesson.group, lessons_menu.addMenu(lesson.group))
-            action = menu.addAction(lesson.title)
-            action.setObjectName(f"lesson_{lesson.name}")
-            action.setStatusTip(lesson.description)
-            action.setToolTip(lesson.description)
-            action.triggered.connect(lambda _c=False, chosen=lesson: self.open_lesson(chosen))
-        lessons_menu.setToolTipsVisible(True)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.action_shortcuts, self.action_about])
-
     def _build_toolbar(self) -> None:
         bar = QToolBar("Transport", self)
         bar.setObjectName("transport_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.setMovable(False)
-        bar.addActions([self.action_reset, self.action_step_back, self.action_play, self.action_step])
-        bar.addSeparator()
         self.speed = SpeedControl(self)
         self.speed.speed_changed.connect(lambda s: self.client.set_speed.emit(s))
-        bar.addWidget(self.speed)
-        bar.addSeparator()
-        bar.addActions([self.action_gradient_arrow, self.action_step_arrow, self.action_log_loss, self.action_fit])
+        build_toolbar(self, bar, self.speed)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _build_docks(self) -> None:
@@ -351,43 +232,6 @@ class MainWindow(QMainWindow):
         o = self.options
         return Lesson("session", "Sessions", "Saved session", f"{len(runs)} runs on {self.function.title}",
                       self.function, o.decimals, o.max_steps, runs, o.tol)
-
-    def save_session(self) -> None:
-        path = self._ask_path("Save the session", "lesson.gradstep", SESSION_PATTERN, ".gradstep")
-        if path is None:
-            return
-        try:
-            save_session(path, self.current_session())
-        except FileError as error:
-            QMessageBox.critical(self, "Save failed", f"The session was not saved.\n\n{error}")
-            return
-        self.statusBar().showMessage(f"Saved the session to {path}", 6000)
-
-    def open_session(self, path=None) -> None:
-        if path is None:
-            folder = self.settings.value("last_folder", str(Path.home()))
-            chosen, _ = QFileDialog.getOpenFileName(self, "Open a session", folder, SESSION_PATTERN)
-            if not chosen:
-                return
-            path = Path(chosen)
-            self.settings.setValue("last_folder", str(path.parent))
-        try:
-            session = load_session(path)
-        except FileError as error:
-            QMessageBox.critical(self, "Open failed", f"The session could not be opened.\n\n{error}")
-            return
-        self.open_lesson(session)
-        self.statusBar().showMessage(f"Opened {path}", 6000)
-
-    def last_session_path(self) -> Path:
-        return Path(self.settings.fileName()).with_name("last-session.gradstep")
-
-    def reopen_last_session(self) -> None:
-        path = self.last_session_path()
-        if not path.exists():
-            self.statusBar().showMessage("There is no earlier session yet: it is kept when GradStep closes.", 5000)
-            return
-        self.open_session(path)
 
     def selected(self) -> RunEntry | None:
         for entry in self.entries:
@@ -565,7 +409,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(reason, 6000)
 
     # ------------------------------------------------------------------------------------------ drawing
-    def _toggled(self) -> None:
+    def refresh_view_options(self) -> None:
+        """The arrows or the loss plot's scale were switched."""
         self.loss.set_log(self.action_log_loss.isChecked())
         self._dirty = True
 
@@ -646,86 +491,13 @@ class MainWindow(QMainWindow):
         self.status_label.setText(f"{entry.name}: step {k} of {entry.step}   f = {row['f']:.6g}   "
                                   f"‖∇f‖ = {norm:.4g}   {condition}{tail}")
 
-    # ---------------------------------------------------------------------------------------- exporting
-    def _ask_path(self, title: str, name: str, pattern: str, suffix: str) -> Path | None:
-        folder = self.settings.value("last_folder", str(Path.home()))
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), pattern)
-        if not path:
-            return None
-        path = Path(path)
-        if not path.suffix:
-            path = path.with_suffix(suffix)
-        self.settings.setValue("last_folder", str(path.parent))
-        return path
-
-    def export_csv(self) -> None:
-        path = self._ask_path("Export trajectories as CSV", f"{self.function.name}.csv",
-                              "CSV files (*.csv);;All files (*)", ".csv")
-        if path is None:
-            return
-        runs = [e for e in self.entries if e.history is not None]
-        try:
-            write_csv(runs, path, labels=[e.name for e in runs])
-        except FileError as error:
-            QMessageBox.critical(self, "Export failed", f"The CSV file was not written.\n\n{error}")
-            return
-        self.statusBar().showMessage(f"Exported {len(runs)} run{'s' if len(runs) != 1 else ''} to {path}", 6000)
-
-    def export_image(self) -> None:
-        path = self._ask_path("Export the plots as an image", f"{self.function.name}.png", "PNG images (*.png)",
-                              ".png")
-        if path is None:
-            return
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.plots.grab().save(buffer, "PNG")
-        buffer.close()
-        try:
-            atomic_write(path, lambda stream: stream.write(bytes(data)), binary=True)
-        except FileError as error:
-            QMessageBox.critical(self, "Export failed", f"The image was not written.\n\n{error}")
-            return
-        self.statusBar().showMessage(f"Saved the plots to {path}", 6000)
-
     def show_shortcuts(self) -> None:
         dialogs.show_shortcuts(self, self.actions())
 
+    def show_about(self) -> None:
+        dialogs.show_about(self)
+
     # --------------------------------------------------------------------------------- settings, closing
-    def _restore_settings(self) -> None:
-        s = self.settings
-        geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
-        state = s.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        speed = s.value("view/speed_index")
-        if speed is not None:
-            self.speed.slider.setValue(int(speed))
-        for key, action in (("view/gradient_arrow", self.action_gradient_arrow),
-                            ("view/step_arrow", self.action_step_arrow), ("view/log_loss", self.action_log_loss)):
-            value = s.value(key)
-            if value is not None:
-                action.setChecked(str(value).lower() == "true")
-        digits = s.value("view/digits")
-        if digits not in (None, ""):
-            self.set_digits(None if digits == "full" else int(digits))
-        self._toggled()
-
-    def _save_settings(self) -> None:
-        s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("view/speed_index", self.speed.slider.value())
-        s.setValue("view/gradient_arrow", self.action_gradient_arrow.isChecked())
-        s.setValue("view/step_arrow", self.action_step_arrow.isChecked())
-        s.setValue("view/log_loss", self.action_log_loss.isChecked())
-        s.setValue("view/digits", "full" if self.state_model.digits is None else str(self.state_model.digits))
-        s.sync()
-
     def shutdown(self) -> None:
         """Stop the stepping thread cleanly (idempotent): no QThread is ever destroyed while running."""
         if self._closed:
@@ -740,8 +512,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):
         if not self._closed:
-            self._save_settings()
-            with contextlib.suppress(FileError):  # keeping the last session is a convenience, not a duty
-                save_session(self.last_session_path(), self.current_session())
+            preferences.save(self, self.settings)
+            self.files.keep_last_session()
         self.shutdown()
         super().closeEvent(event)

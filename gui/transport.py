@@ -55,8 +55,11 @@ class SpeedControl(QWidget):
         self.label.setText(speed_text(SPEEDS[index]))
         self.speed_changed.emit(SPEEDS[index])
 
-    def nudge(self, by: int) -> None:
-        self.slider.setValue(max(0, min(len(SPEEDS) - 1, self.slider.value() + by)))
+    def faster(self) -> None:
+        self.slider.setValue(min(len(SPEEDS) - 1, self.slider.value() + 1))
+
+    def slower(self) -> None:
+        self.slider.setValue(max(0, self.slider.value() - 1))
 
 
 class Timeline(QWidget):

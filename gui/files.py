@@ -1,0 +1,122 @@
+"""The window's file commands: export CSV and PNG, save and open sessions, reopen the last session.
+
+Every write goes through the core's atomic writer, so a failure leaves no partial file; every failure is
+reported in a dialog naming the file and the reason, and the window carries on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from core.atomic import FileError, atomic_write
+from core.lessons import load_session, save_session
+from core.trajectory_csv import write_csv
+
+__all__ = ["SESSION_PATTERN", "FileCommands"]
+
+SESSION_PATTERN = "GradStep sessions (*.gradstep);;All files (*)"
+
+
+class FileCommands:
+    """File ▸ … for one window (which provides entries, function, settings, plots, current_session)."""
+
+    def __init__(self, window):
+        self.window = window
+
+    def _folder(self) -> str:
+        return str(self.window.settings.value("last_folder", str(Path.home())))
+
+    def ask_save_path(self, title: str, name: str, pattern: str, suffix: str) -> Path | None:
+        """A save dialog; the suffix is added when the chosen name has none.  None if cancelled."""
+        path, _ = QFileDialog.getSaveFileName(self.window, title, str(Path(self._folder()) / name), pattern)
+        if not path:
+            return None
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(suffix)
+        self.window.settings.setValue("last_folder", str(path.parent))
+        return path
+
+    def _failed(self, title: str, what: str, error: FileError) -> None:
+        QMessageBox.critical(self.window, title, f"{what}\n\n{error}")
+
+    def _done(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 6000)
+
+    def export_csv(self) -> None:
+        w = self.window
+        path = self.ask_save_path("Export trajectories as CSV", f"{w.function.name}.csv",
+                                  "CSV files (*.csv);;All files (*)", ".csv")
+        if path is None:
+            return
+        runs = [e for e in w.entries if e.history is not None]
+        try:
+            write_csv(runs, path, labels=[e.name for e in runs])
+        except FileError as error:
+            self._failed("Export failed", "The CSV file was not written.", error)
+            return
+        self._done(f"Exported {len(runs)} run{'s' if len(runs) != 1 else ''} to {path}")
+
+    def export_image(self) -> None:
+        w = self.window
+        path = self.ask_save_path("Export the plots as an image", f"{w.function.name}.png", "PNG images (*.png)",
+                                  ".png")
+        if path is None:
+            return
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        w.plots.grab().save(buffer, "PNG")
+        buffer.close()
+        try:
+            atomic_write(path, lambda stream: stream.write(bytes(data)), binary=True)
+        except FileError as error:
+            self._failed("Export failed", "The image was not written.", error)
+            return
+        self._done(f"Saved the plots to {path}")
+
+    def save_session(self) -> None:
+        path = self.ask_save_path("Save the session", "lesson.gradstep", SESSION_PATTERN, ".gradstep")
+        if path is None:
+            return
+        try:
+            save_session(path, self.window.current_session())
+        except FileError as error:
+            self._failed("Save failed", "The session was not saved.", error)
+            return
+        self._done(f"Saved the session to {path}")
+
+    def open_session(self, path=None) -> None:
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self.window, "Open a session", self._folder(), SESSION_PATTERN)
+            if not chosen:
+                return
+            path = Path(chosen)
+            self.window.settings.setValue("last_folder", str(path.parent))
+        try:
+            session = load_session(path)
+        except FileError as error:
+            self._failed("Open failed", "The session could not be opened.", error)
+            return
+        self.window.open_lesson(session)
+        self._done(f"Opened {path}")
+
+    def last_session_path(self) -> Path:
+        """Beside the settings file: kept on every close, whatever the user saved."""
+        return Path(self.window.settings.fileName()).with_name("last-session.gradstep")
+
+    def keep_last_session(self) -> None:
+        # keeping the last session is a convenience; closing must never fail over it
+        with contextlib.suppress(FileError):
+            save_session(self.last_session_path(), self.window.current_session())
+
+    def reopen_last_session(self) -> None:
+        path = self.last_session_path()
+        if not path.exists():
+            self._done("There is no earlier session yet: one is kept each time GradStep closes.")
+            return
+        self.open_session(path)
