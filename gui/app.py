@@ -16,6 +16,10 @@ __all__ = ["create_application", "main"]
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, named for QSettings, with pyqtgraph configured (antialiased, row-major images)."""
+    # The stepping thread runs Python flat out at full speed; the window's thread then waits for the GIL
+    # up to the switch interval (5 ms by default) every time it needs it.  A shorter interval keeps
+    # painting and the keyboard responsive.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(["gradstep", *(argv or [])])
     app.setApplicationName("GradStep")
     app.setOrganizationName("GradStep")

@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsPathItem
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem
 
 from core.functions import Objective
 
@@ -24,9 +24,9 @@ from .session import RunEntry
 
 __all__ = ["DOT_LIMIT", "Arrow", "ContourView"]
 
-DOT_LIMIT = 5000
+DOT_LIMIT = 400  # beyond this the dots merge into the line anyway, and each one costs drawing time
 #: Beyond this many points a trajectory is drawn through every n-th point (and always its last one).
-LINE_LIMIT = 20_000
+LINE_LIMIT = 1_500
 # Low values a clear blue, high values a pale cream: light enough that every colour of the run palette
 # (and the dark contour lines) stands out on it, with the basin still obvious at a glance.
 _SHADES = ((0.0, "#6fa8d6"), (0.35, "#cfe1f0"), (0.7, "#f4f1ea"), (1.0, "#fbe9d0"))
@@ -94,27 +94,44 @@ class Arrow(pg.GraphicsObject):
         painter.restore()
 
 
+def _marker(shape, size: float, z: int):
+    """A marker of fixed pixel size at a data point: moving it is one setPos, not a scatter plot update."""
+    item = shape(-size / 2, -size / 2, size, size)
+    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+    item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    item.setZValue(z)
+    return item
+
+
 class _RunItems:
     """The graphics of one run on the contour plot."""
 
     def __init__(self, plot: pg.PlotItem, color: str):
         self.line = pg.PlotDataItem(pen=pg.mkPen(color, width=2), symbol="o", symbolSize=5,
                                     symbolBrush=color, symbolPen=None, skipFiniteCheck=True)
-        self.start = pg.ScatterPlotItem(symbol="s", size=11, pen=pg.mkPen(color, width=2), brush=pg.mkBrush(None))
-        self.current = pg.ScatterPlotItem(symbol="o", size=14, pen=pg.mkPen("k", width=1.5), brush=color)
-        for z, item in ((20, self.line), (21, self.start), (22, self.current)):
-            item.setZValue(z)
-            plot.addItem(item)
-        self.color = color
+        self.line.setZValue(20)
+        self.start = _marker(QGraphicsRectItem, 11, 21)
+        self.current = _marker(QGraphicsEllipseItem, 15, 22)
+        self.selected_current = _marker(QGraphicsEllipseItem, 19, 22)
+        plot.addItem(self.line)
+        for item in (self.start, self.current, self.selected_current):
+            plot.addItem(item, ignoreBounds=True)
+        self.color = None
+        self.recolor(color)
         self.drawn = None  # what show() last drew, to skip redrawing an unchanged run
 
     def recolor(self, color: str) -> None:
-        if color != self.color:
-            self.color = color
-            self.line.setPen(pg.mkPen(color, width=2))
-            self.line.setSymbolBrush(color)
-            self.start.setPen(pg.mkPen(color, width=2))
-            self.current.setBrush(pg.mkBrush(color))
+        if color == self.color:
+            return
+        self.color = color
+        self.line.setPen(pg.mkPen(color, width=2))
+        self.line.setSymbolBrush(color)
+        outline = QPen(QColor(color), 2.5)
+        self.start.setPen(outline)
+        self.start.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        for dot in (self.current, self.selected_current):
+            dot.setPen(QPen(QColor("black"), 1.5))
+            dot.setBrush(QBrush(QColor(color)))
 
     def show(self, entry: RunEntry, last: int, emphasise: bool) -> None:
         """Draw steps 0..last of the run (unless exactly that is on screen already)."""
@@ -129,15 +146,22 @@ class _RunItems:
             x, y = np.append(x[::stride], x[-1]), np.append(y[::stride], y[-1])
         self.line.setSymbol("o" if last < DOT_LIMIT else None)
         self.line.setData(x, y)
-        self.start.setData([entry.start[0]], [entry.start[1]])
-        self.current.setData([x[-1]], [y[-1]], size=16 if emphasise else 12)
+        self.start.setPos(*entry.start)
+        self.current.setPos(float(x[-1]), float(y[-1]))
+        self.selected_current.setPos(float(x[-1]), float(y[-1]))
+        self.emphasised = emphasise
+        self.current.setVisible(self.line.isVisible() and not emphasise)
+        self.selected_current.setVisible(self.line.isVisible() and emphasise)
 
     def set_visible(self, visible: bool) -> None:
-        for item in (self.line, self.start, self.current):
-            item.setVisible(visible)
+        self.line.setVisible(visible)
+        self.start.setVisible(visible)
+        emphasised = getattr(self, "emphasised", False)
+        self.current.setVisible(visible and not emphasised)
+        self.selected_current.setVisible(visible and emphasised)
 
     def remove(self, plot: pg.PlotItem) -> None:
-        for item in (self.line, self.start, self.current):
+        for item in (self.line, self.start, self.current, self.selected_current):
             plot.removeItem(item)
 
 
@@ -167,6 +191,10 @@ class ContourView(pg.PlotWidget):
         pen.setCosmetic(True)
         self.lines.setPen(pen)
         self.lines.setZValue(-10)
+        # the map only changes with the function or the view: cache it as pixels, so that redrawing the
+        # trajectories on top does not trace thousands of contour segments again each frame
+        self.lines.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.addItem(self.lines, ignoreBounds=True)
         self.minima = pg.ScatterPlotItem(symbol="star", size=18, pen=pg.mkPen("k", width=1), brush="w")
         self.minima.setZValue(15)

@@ -6,6 +6,8 @@ as the notes' function is); a function without a known minimum uses the lowest v
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -15,6 +17,12 @@ from .session import RunEntry
 __all__ = ["LossPlot"]
 
 
+def _nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 5 x 10^k that is at least ``value``."""
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= value)
+
+
 class LossPlot(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent, background="w")
@@ -22,9 +30,12 @@ class LossPlot(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.setLabel("bottom", "step")
         plot.setLabel("left", "f")
-        plot.showGrid(x=True, y=True, alpha=0.25)
         plot.setMenuEnabled(False)
         plot.hideButtons()
+        # long runs: one point per pixel column, keeping the extremes ("peak"), only what is in view.  These
+        # are the PlotItem's settings: addItem() hands them to every curve, overriding the curve's own
+        plot.setDownsampling(auto=True, mode="peak")
+        plot.setClipToView(True)
         pen = pg.mkPen("#888888", width=1, style=Qt.PenStyle.DashLine)
         self.cursor = pg.InfiniteLine(angle=90, movable=False, pen=pen)
         plot.addItem(self.cursor, ignoreBounds=True)
@@ -43,6 +54,7 @@ class LossPlot(pg.PlotWidget):
         self.getPlotItem().setLabel("left", "f − f*  (log scale)" if log else "f")
 
     def show_runs(self, entries: list[RunEntry], step: int | None, minimum: float | None) -> None:
+        """Draw f for every run, and the marker at ``step`` (None: the newest)."""
         plot = self.getPlotItem()
         for run_id in list(self._curves):
             if run_id not in {e.run_id for e in entries}:
@@ -56,16 +68,13 @@ class LossPlot(pg.PlotWidget):
             curve = self._curves.get(entry.run_id)
             if curve is None:
                 curve = self._curves[entry.run_id] = pg.PlotDataItem(skipFiniteCheck=True)
-                # long runs: one point per pixel column, keeping the extremes ("peak"), only what is in view
-                curve.setDownsampling(auto=True, method="peak")
-                curve.setClipToView(True)
                 plot.addItem(curve)
             curve.setVisible(entry in shown)
             key = (entry.generation, entry.revision, entry.color, self.log, floor)
             if entry not in shown or self._drawn.get(entry.run_id) == key:
                 continue
             self._drawn[entry.run_id] = key
-            curve.setPen(pg.mkPen(entry.color, width=2))
+            curve.setPen(pg.mkPen(entry.color, width=1))  # (wider antialiased lines cost 20 times more to draw)
             f = np.array(entry.history.column("f"))
             if self.log:
                 gap = f - floor
@@ -75,8 +84,11 @@ class LossPlot(pg.PlotWidget):
             curve.setData(np.arange(len(f)), f)
         newest = max((e.step for e in shown), default=0)
         if self.follow:
-            # steps 0..newest, at least ten wide so that the first steps do not fill the whole axis
-            plot.setXRange(0, max(newest, 10), padding=0.02)
+            # steps 0..newest, at least ten wide so that the first steps do not fill the whole axis, and
+            # widened in steps of 1, 2, 5 x 10^k so that the axis is not re-ticked at every frame
+            width = _nice_ceiling(max(newest, 10))
+            if plot.getViewBox().viewRange()[0] != [0 - 0.02 * width, width * 1.02]:
+                plot.setXRange(0, width, padding=0.02)
             plot.enableAutoRange(y=True)
         self.cursor.setValue(newest if step is None else step)
 

@@ -9,6 +9,7 @@ thousands of times a second never floods the interface.
 from __future__ import annotations
 
 import math
+import time
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +47,8 @@ from .worker import WorkerClient, start_worker
 __all__ = ["OPENING_FUNCTION", "OPENING_OPTIONS", "OPENING_RUNS", "MainWindow"]
 
 FRAME_MS = 16
+# While playing fast: the seconds between redraws of each part that is not redrawn every frame
+STREAM_INTERVALS = {"history": 0.1, "state": 0.1, "loss": 0.2}
 
 
 # The state the window opens in: the lecture notes' first example (their first ten-step table).
@@ -74,6 +77,9 @@ class MainWindow(QMainWindow):
         self._dirty = True
         self._changed_from: dict[int, int] = {}
         self._closed = False
+        self._owe_acknowledgement = False
+        self._columns_fitted = 0.0
+        self._drawn_at = dict.fromkeys(STREAM_INTERVALS, 0.0)
         self.lessons = load_lessons()
 
         self.files = FileCommands(self)
@@ -403,6 +409,13 @@ class MainWindow(QMainWindow):
             first = 0 if regenerated else delta.first
             self._changed_from[entry.run_id] = min(self._changed_from.get(entry.run_id, first), first)
         self._dirty = True
+        self._owe_acknowledgement = True
+        selected = self.selected()
+        if (selected is not None and selected.history is not None and self.history_model.entry is selected
+                and len(selected.history) < self.history_model.rowCount()):
+            # rows were taken away (a step back): the table must hear of it before it next paints, or
+            # it would ask for rows that are gone; new rows can wait for the next frame
+            self.history_model.show_entry(selected, self._changed_from.pop(selected.run_id, None))
 
     @Slot(str)
     def _on_refused(self, reason: str) -> None:
@@ -439,34 +452,83 @@ class MainWindow(QMainWindow):
         if not self._dirty or self._closed:
             return
         self._dirty = False
-        entry = self.selected()
-        self.run_list.show_runs(self.entries, self.selected_id)
-        if entry is not None:
-            self.run_panel.show_run(entry)
-        self.action_play.setText("&Pause" if self.playing else "&Play")
-        self.action_play.setIcon(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_MediaPause if self.playing else QStyle.StandardPixmap.SP_MediaPlay))
+        self._draw()
+        if self._owe_acknowledgement:
+            self._owe_acknowledgement = False
+            # after the paint events this redraw posted: the worker waits for the frame to be on screen
+            QTimer.singleShot(0, self.client.acknowledge.emit)
+
+    def _draw(self) -> None:
+        """Draw what changed.
+
+        While playing fast, a frame draws only the part that is most overdue: the trajectories (every
+        frame they can), the history table, the state table and texts (each 10 times a second: faster
+        than that nobody can read them), or the loss plot (5 times a second).  No single frame then
+        keeps the event loop busy for long, and the keyboard stays responsive."""
+        self._show_playing()
+        if not (self.playing and self.speed.speed > 60):
+            self._draw_trajectories()
+            self._draw_loss()
+            self._draw_history()
+            self._draw_state()
+            return
+        now = time.monotonic()
+        overdue = [(now - self._drawn_at[name] - interval, name) for name, interval in STREAM_INTERVALS.items()]
+        lateness, name = max(overdue)
+        if lateness >= 0:
+            getattr(self, f"_draw_{name}")()
+            self._drawn_at[name] = now
+        else:
+            self._draw_trajectories()
+        self._dirty = True  # the parts not drawn now are drawn in the coming frames
+
+    def _draw_trajectories(self) -> None:
         arrows = (self.action_gradient_arrow.isChecked(), self.action_step_arrow.isChecked())
         self.contour.show_runs(self.entries, self.cursor, self.selected_id, arrows)
+
+    def _draw_loss(self) -> None:
         self.loss.show_runs(self.entries, self.cursor, self.function.minimum)
-        self.action_log_loss.setEnabled(True)
+
+    def _draw_history(self) -> None:
+        """The history table: rows in, sized, and the row on view selected."""
+        entry = self.selected()
         if entry is None or entry.history is None:
             return
-        k = self.viewed_step(entry)
         key_before = (self.history_model.column_names(), self.history_model.entry)
-        rows_before = self.history_model.rowCount()
         self.history_model.show_entry(entry, self._changed_from.pop(entry.run_id, None))
-        if rows_before != self.history_model.rowCount() or key_before != (self.history_model.column_names(),
-                                                                        self.history_model.entry):
-            fit_columns(self.history_table, self.history_model.samples(), grow_only=rows_before > 0)
         self._changed_from.clear()
-        self._sync_history_selection(k)
+        key = (self.history_model.column_names(), self.history_model.entry)
+        now = time.monotonic()
+        # sizing the columns formats a few hundred cells: on a new table at once, while rows stream in
+        # at most twice a second
+        if key != key_before or now - self._columns_fitted > 0.5:
+            fit_columns(self.history_table, self.history_model.samples(), grow_only=key == key_before)
+            self._columns_fitted = now
+        self._sync_history_selection(self.viewed_step(entry))
+
+    def _draw_state(self) -> None:
+        """The run list, the selected run's panel, the state table, the timeline and the status bar."""
+        entry = self.selected()
+        self.run_list.show_runs(self.entries, self.selected_id)
+        if entry is None or entry.history is None:
+            return
+        self.run_panel.show_run(entry)
+        k = self.viewed_step(entry)
         self.state_model.set_rows(state_rows(entry, k))
         fit_columns(self.state_table, self.state_model.samples())
-        self.state_title.setText(f"<b>{entry.name}</b> · {type(entry.optimizer).title} · step {k}<br>"
-                                 f"<span style='font-family:monospace'>{'; '.join(entry.optimizer.formula)}</span>")
+        title = (f"<b>{entry.name}</b> · {type(entry.optimizer).title}<br>"
+                 f"<span style='font-family:monospace'>{'; '.join(entry.optimizer.formula)}</span>")
+        if title != self.state_title.text():  # a new text lays the whole dock out again: only when it changes
+            self.state_title.setText(title)
         self.timeline.show_position(k, entry.step)
         self._show_status(entry, k)
+
+    def _show_playing(self) -> None:
+        playing = self.action_play.text() == "&Pause"
+        if playing != self.playing:  # (setting the same text and icon would still repaint the toolbar)
+            self.action_play.setText("&Pause" if self.playing else "&Play")
+            self.action_play.setIcon(self.style().standardIcon(
+                QStyle.StandardPixmap.SP_MediaPause if self.playing else QStyle.StandardPixmap.SP_MediaPlay))
 
     def _sync_history_selection(self, k: int) -> None:
         self._syncing_table = True

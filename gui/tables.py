@@ -27,6 +27,10 @@ _FIELDS = {"v": ("velocity", "the velocity: a decaying sum of past steps"),
 _ADAM_FIELDS = {"m": ("1st moment", "running mean of the gradient g"),
                 "v": ("2nd moment", "running mean of the squared gradient g²")}
 _ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_ALIGN_VALUE = int(_ALIGN)
+# Roles as plain ints: a view calls data() from C++ with an int role, and int comparison is the fast one
+_DISPLAY, _TOOLTIP, _ALIGNMENT = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
+                                  int(Qt.ItemDataRole.TextAlignmentRole))
 
 
 def format_number(value: float, digits: int | None) -> str:
@@ -54,7 +58,8 @@ def state_rows(entry: RunEntry, k: int) -> list[StateRow]:
     """Everything about step k of a run, in the notes' vocabulary."""
     history, opt = entry.history, entry.optimizer
     row = history.row(k)
-    rows = [StateRow("params  (x, y)", row["x"], row["y"], f"the point after {k} updates"),
+    rows = [StateRow("step", k, None, "updates made so far", scalar=True),
+            StateRow("params  (x, y)", row["x"], row["y"], f"the point after {k} updates"),
             StateRow("f", row["f"], None, "the function's value at the point", scalar=True),
             StateRow("grads  ∇f", row["grad_x"], row["grad_y"],
                      "the gradient at the point (rounded when lecture-notes rounding is on): the one the next "
@@ -141,18 +146,18 @@ class StateModel(QAbstractTableModel):
             return self.HEADERS[section]
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=_DISPLAY):
+        if role != _DISPLAY and role != _TOOLTIP and role != _ALIGNMENT:
+            return None
+        if index.row() >= len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
         value = (None, row.x, row.y)[column]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return row.label if column == 0 else format_number(value, self.digits)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return row.tip if column == 0 or value is None else f"{row.tip}\n{format_number(value, None)}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
-            return int(_ALIGN)
-        return None
+        return _ALIGN_VALUE if column > 0 else None
 
 
 class HistoryModel(QAbstractTableModel):
@@ -164,6 +169,7 @@ class HistoryModel(QAbstractTableModel):
         self._columns: list[str] = []
         self._rows = 0
         self._generation = None
+        self._views: list = []
         self.digits: int | None = None
 
     def show_entry(self, entry: RunEntry | None, changed_from: int | None = None) -> None:
@@ -172,6 +178,8 @@ class HistoryModel(QAbstractTableModel):
         columns = [] if history is None else header_for([entry])[4:]
         rows = 0 if history is None else len(history)
         key = (None if entry is None else entry.run_id, None if entry is None else entry.generation, tuple(columns))
+        # views of the mirror's columns, taken afresh each time: the mirror reallocates as it grows
+        self._views = [] if history is None else [history.column(name) for name in columns]
         if key != self._generation:
             self.beginResetModel()
             self.entry, self._columns, self._rows, self._generation = entry, columns, rows, key
@@ -215,35 +223,37 @@ class HistoryModel(QAbstractTableModel):
             return self.column_names()[section]
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self.entry is None:
-            return None
-        k, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(_ALIGN)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        if column == 0:
-            return str(k)
-        value = self.entry.history.column(self._columns[column - 1])[k]
-        digits = self.digits if role == Qt.ItemDataRole.DisplayRole else None
-        return format_number(value, digits)
+    def data(self, index, role=_DISPLAY):
+        # called for every visible cell and every role at each repaint: the common answers come first
+        if role in (_DISPLAY, _TOOLTIP):
+            k, column = index.row(), index.column()
+            if k >= self._valid_rows():
+                return None  # the mirror lost rows (a step back) and the model hears of it at the next frame
+            if column == 0:
+                return str(k)
+            return format_number(self._views[column - 1][k], self.digits if role == _DISPLAY else None)
+        if role == _ALIGNMENT:
+            return _ALIGN_VALUE
+        return None
+
+    def _valid_rows(self) -> int:
+        history = None if self.entry is None else self.entry.history
+        return 0 if history is None else min(self._rows, len(history))
 
 
-def fit_columns(view: QTableView, samples: list[list[str]], label_columns: int = 1, grow_only: bool = False) -> None:
-    """Size label columns to their text, and each number column to the longest of its sample texts.
+def fit_columns(view: QTableView, samples: list[list[str]], grow_only: bool = False) -> None:
+    """Size each column to the longest of its sample texts (and its title).
 
-    samples: per column, texts it shows (a sample is enough: the first and the latest rows).  With
-    grow_only a column never narrows, so a table that is being appended to does not jitter.
+    samples: per column, texts it shows; a sample is enough (the first and the latest rows), and much
+    cheaper than resizeColumnToContents, which asks every row of the model.  With grow_only a column
+    never narrows, so a table that is being appended to does not jitter.
     """
     metrics = view.fontMetrics()
     header = view.horizontalHeader()
     for column, texts in enumerate(samples):
-        if column < label_columns:
-            view.resizeColumnToContents(column)
-            continue
         title = view.model().headerData(column, Qt.Orientation.Horizontal) or ""
-        widest = max([metrics.horizontalAdvance(t) for t in texts] + [metrics.horizontalAdvance(title) + 8])
+        longest = max(texts, key=len, default="")  # the cells are monospaced: the longest text is the widest
+        widest = max(metrics.horizontalAdvance(longest), header.fontMetrics().horizontalAdvance(title) + 8)
         width = widest + 14
         if not grow_only or width > header.sectionSize(column):
             view.setColumnWidth(column, width)

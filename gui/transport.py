@@ -36,7 +36,7 @@ class SpeedControl(QWidget):
         # Left and Right step the runs wherever the focus is; a focused slider would take them instead
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.label = QLabel(self)
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("100,000 steps/s") + 6)
+        self.label.setFixedWidth(self.label.fontMetrics().horizontalAdvance("100,000 steps/s") + 6)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
@@ -75,7 +75,8 @@ class Timeline(QWidget):
         self.slider.setAccessibleName("Timeline")
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # see SpeedControl: arrows belong to stepping
         self.label = QLabel(self)
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("step 1,000,000 of 1,000,000") + 6)
+        # a fixed width: its text changes every frame while playing, and must not lay the plots out again
+        self.label.setFixedWidth(self.label.fontMetrics().horizontalAdvance("step 1,000,000 of 1,000,000") + 6)
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 8, 0)

@@ -7,7 +7,12 @@ only through `stepped` snapshots: no widget is ever touched from here.
 Speeds: up to 60 steps a second the timer fires once per step; faster, it fires at display rate and
 takes as many steps as the elapsed time calls for; at full speed it steps in chunks sized to take about
 10 ms, then returns to its event loop, so a pause or a step from the keyboard is handled within a chunk.
-Snapshots go out at most about 60 times a second whatever the speed.
+
+Snapshots go out at most about 60 times a second whatever the speed, and never faster than the window
+takes them: a new one waits until the window has drawn the last and acknowledged it.  Nothing is lost by
+waiting, since each snapshot carries every row the window has not seen yet.  At full speed the worker
+also pauses its stepping until that acknowledgement: both threads run Python, and a window that had to
+win the GIL back from a busy worker at every call into Qt would take many times longer to draw a frame.
 """
 
 from __future__ import annotations
@@ -52,6 +57,8 @@ class StepWorker(QObject):
         self._last_tick = 0.0
         self._carry = 0.0
         self._chunk = 16
+        self._unacknowledged = False  # a snapshot is on its way and the window has not said it has it
+        self._pending = False  # something changed meanwhile: send a snapshot when it does
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
@@ -209,6 +216,16 @@ class StepWorker(QObject):
         self._emit()
 
     @Slot()
+    def acknowledge(self) -> None:
+        """The window has drawn the last snapshot: the next one may go, and full-speed stepping resume."""
+        self._unacknowledged = False
+        if self._pending:
+            self._emit()
+        if self._playing and not self._timer.isActive():
+            self._last_tick = time.perf_counter()
+            self._timer.start(self._interval())
+
+    @Slot()
     def shutdown(self) -> None:
         """Stop the timer and hand this object back to the main thread, so it can be deleted there."""
         self._stop_playing()
@@ -253,6 +270,8 @@ class StepWorker(QObject):
             self._stop_playing()
         if not self._playing or self._speed <= 60 or time.perf_counter() - self._last_emit >= _FRAME:
             self._emit()
+        if self._playing and self._speed == FULL_SPEED and self._unacknowledged:
+            self._timer.stop()  # let the window draw undisturbed; acknowledge() starts the stepping again
 
     # -- reporting -------------------------------------------------------------------------------------
     def _guard(self, change) -> None:
@@ -274,6 +293,11 @@ class StepWorker(QObject):
                         run.optimizer, run.function, run.start, preview)
 
     def _emit(self) -> None:
+        if self._unacknowledged:
+            self._pending = True
+            return
+        self._pending = False
+        self._unacknowledged = True
         self._serial += 1
         self._last_emit = time.perf_counter()
         runs = tuple(self._delta(i, r) for i, r in self._runs.items())
@@ -298,12 +322,13 @@ class WorkerClient(QObject):
     step_back = Signal()
     reset = Signal()
     rewind = Signal(int, int)
+    acknowledge = Signal()
 
     def connect_to(self, worker: StepWorker) -> None:
         queued = Qt.ConnectionType.QueuedConnection
         for name in ("load", "add_run", "remove_run", "configure_run", "set_function", "set_options",
                      "set_visible", "set_speed", "play", "pause", "toggle", "step", "step_back", "reset",
-                     "rewind"):
+                     "rewind", "acknowledge"):
             getattr(self, name).connect(getattr(worker, name), queued)
 
 

@@ -321,3 +321,21 @@ def test_typing_in_a_field_while_playing_is_not_overwritten(qtbot, window):
     qtbot.waitUntil(lambda: window.selected().optimizer.lr == 0.0005)
     window.action_play.trigger()
     qtbot.waitUntil(lambda: not window.playing)
+
+
+def test_the_tables_answer_a_view_as_they_answer_python(qtbot, window):
+    # a view asks data() from C++, with the role as a plain int: read both tables that way too
+    from PySide6.QtCore import QIdentityProxyModel
+
+    window.action_step.trigger()
+    wait_steps(qtbot, window, 1)
+    for model in (window.history_model, window.state_model):
+        proxy = QIdentityProxyModel()
+        proxy.setSourceModel(model)
+        for r in range(model.rowCount()):
+            for c in range(model.columnCount()):
+                assert proxy.data(proxy.index(r, c)) == model.data(model.index(r, c))
+        assert proxy.data(proxy.index(1, 1)) not in (None, "")
+    proxy = QIdentityProxyModel()
+    proxy.setSourceModel(window.history_model)
+    assert [proxy.data(proxy.index(1, c)) for c in range(3)] == ["1", "2.0", "4.0"]
