@@ -6,7 +6,7 @@ only through `stepped` snapshots: no widget is ever touched from here.
 
 Speeds: up to 60 steps a second the timer fires once per step; faster, it fires at display rate and
 takes as many steps as the elapsed time calls for; at full speed it steps in chunks sized to take about
-10 ms, then returns to its event loop, so a pause or a step from the keyboard is handled within a chunk.
+20 ms, then returns to its event loop, so a pause or a step from the keyboard is handled within a chunk.
 
 Snapshots go out at most about 60 times a second whatever the speed, and never faster than the window
 takes them: a new one waits until the window has drawn the last and acknowledged it.  Nothing is lost by
@@ -34,7 +34,7 @@ __all__ = ["DEFAULT_SPEED", "FULL_SPEED", "StepWorker", "WorkerClient", "start_w
 DEFAULT_SPEED = 5.0
 FULL_SPEED = math.inf
 _FRAME = 1 / 60
-_CHUNK_BUDGET = 0.010
+_CHUNK_BUDGET = 0.020  # seconds of stepping per tick at full speed
 
 
 class StepWorker(QObject):
