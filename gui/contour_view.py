@@ -180,7 +180,7 @@ class ContourView(pg.PlotWidget):
         plot.showGrid(x=False, y=False)
         plot.setMenuEnabled(False)
         plot.hideButtons()
-        # equal scales, so that the gradient looks perpendicular to the contour lines, as it is
+        # equal scales (View ▸ Equal axis scales), so the gradient looks perpendicular to the contours
         plot.getViewBox().setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setLookupTable(_colormap_lut())

@@ -423,7 +423,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------------ drawing
     def refresh_view_options(self) -> None:
-        """The arrows or the loss plot's scale were switched."""
+        """The arrows, the loss plot's scale or the contour plot's aspect were switched."""
+        self.contour.getPlotItem().getViewBox().setAspectLocked(self.action_equal_scales.isChecked())
         self.loss.set_log(self.action_log_loss.isChecked())
         self._dirty = True
 

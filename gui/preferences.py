@@ -13,7 +13,7 @@ __all__ = ["DEFAULT_SIZE", "restore", "save", "settings_store"]
 
 DEFAULT_SIZE = (1440, 900)
 _CHECKABLE = {"view/gradient_arrow": "action_gradient_arrow", "view/step_arrow": "action_step_arrow",
-              "view/log_loss": "action_log_loss"}
+              "view/log_loss": "action_log_loss", "view/equal_scales": "action_equal_scales"}
 
 
 def settings_store() -> QSettings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -189,3 +190,14 @@ def test_the_last_session_is_kept_when_the_window_closes(qtbot, isolated_setting
     qtbot.waitUntil(lambda: second.function.name == "booth" and second.selected().history is not None)
     assert second.selected().start == get_function("booth").start
     second.close()
+
+
+def test_equal_axis_scales_can_be_switched_off(qtbot, window):
+    box = window.contour.getPlotItem().getViewBox()
+    assert window.action_equal_scales.isChecked() and box.state["aspectLocked"]
+    window.action_equal_scales.trigger()
+    assert not box.state["aspectLocked"]
+    window.contour.reset_view()
+    (x0, x1), (y0, y1) = box.viewRange()
+    fx0, fx1, fy0, fy1 = window.function.view
+    assert math.isclose(x0, fx0, abs_tol=1e-6) and math.isclose(y1, fy1, abs_tol=1e-6)
