@@ -12,16 +12,16 @@ figure is the median of the repeats, and every ratio is of figures measured in t
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from timing import median_time  # noqa: E402  (beside this script)
 
 from core.batch import run_batch  # noqa: E402
 from core.functions import get_function  # noqa: E402
@@ -35,15 +35,6 @@ SETTINGS = {"sgd": {"lr": 1e-3}, "momentum": {"lr": 1e-3}, "nesterov": {"lr": 1e
 SINGLE_STEPS = 200_000
 GRID = 200
 BATCH_STEPS = 100
-
-
-def median_time(fn, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def single_rate(name: str, repeats: int) -> float:

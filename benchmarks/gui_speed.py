@@ -39,6 +39,8 @@ from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from timing import median_time  # noqa: E402  (beside this script)
+
 from core.functions import FUNCTIONS  # noqa: E402
 from core.levels import contour_levels  # noqa: E402
 from gui.app import create_application  # noqa: E402
@@ -107,15 +109,6 @@ QTimer.singleShot(60_000, lambda: os._exit(3))  # never hang the benchmark
 window.show()
 sys.exit(app.exec())
 """
-
-
-def median_time(fn, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def spin_until(done, timeout: float) -> bool:

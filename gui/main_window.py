@@ -240,10 +240,7 @@ class MainWindow(QMainWindow):
                       self.function, o.decimals, o.max_steps, runs, o.tol)
 
     def selected(self) -> RunEntry | None:
-        for entry in self.entries:
-            if entry.run_id == self.selected_id:
-                return entry
-        return None
+        return None if self.selected_id is None else self.entry(self.selected_id)
 
     def choose_function(self, name: str) -> None:
         function = FUNCTIONS[name]
@@ -269,17 +266,16 @@ class MainWindow(QMainWindow):
             self.run_panel.rebuild()
             self._dirty = True
 
+    def entry(self, run_id: int) -> RunEntry | None:
+        return next((e for e in self.entries if e.run_id == run_id), None)
+
     def set_run_visible(self, run_id: int, visible: bool) -> None:
-        for entry in self.entries:
-            if entry.run_id == run_id:
-                entry.visible = visible
+        self.entry(run_id).visible = visible
         self.client.set_visible.emit(run_id, visible)
         self._dirty = True
 
     def set_run_color(self, run_id: int, color: str) -> None:
-        for entry in self.entries:
-            if entry.run_id == run_id:
-                entry.color = color
+        self.entry(run_id).color = color
         self._dirty = True
 
     def _new_entry(self, name: str, optimizer, start) -> RunEntry:
