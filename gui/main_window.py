@@ -149,6 +149,10 @@ class MainWindow(QMainWindow):
         self.run_list.duplicate_requested.connect(self.duplicate_run)
         self.run_list.remove_requested.connect(self.remove_run)
         self.run_list.color_chosen.connect(self.set_run_color)
+        # Delete removes a run only from the run list: in a table or elsewhere it would surprise
+        self.removeAction(self.action_remove_run)
+        self.action_remove_run.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.run_list.list.addAction(self.action_remove_run)
         self.run_panel = RunPanel(self)
         self.run_panel.name_changed.connect(self._rename)
         self.run_panel.optimizer_chosen.connect(self._choose_optimizer)
@@ -551,7 +555,7 @@ class MainWindow(QMainWindow):
                                   f"‖∇f‖ = {norm:.4g}   {condition}{tail}")
 
     def show_shortcuts(self) -> None:
-        dialogs.show_shortcuts(self, self.actions())
+        dialogs.show_shortcuts(self, [*self.actions(), self.action_remove_run])
 
     def show_about(self) -> None:
         dialogs.show_about(self)

@@ -97,8 +97,17 @@ def test_every_lesson_opens_from_the_menu(qtbot, window):
 def test_help_lists_the_shortcuts_and_about_names_the_app(window, monkeypatch):
     from gui import dialogs
 
-    html = dialogs.shortcuts_html(window.actions())
-    for key in ("Space", "Right", "Left", "R", "Ctrl+E"):
+    shown = []
+    real = dialogs.shortcuts_html
+
+    def spy(actions):
+        shown.append(real(actions))
+        return shown[-1]
+    monkeypatch.setattr(dialogs, "shortcuts_html", spy)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    window.action_shortcuts.trigger()
+    html = shown[0]
+    for key in ("Space", "Right", "Left", "R", "Ctrl+E", "Del"):
         assert f"<b>{key}</b>" in html
     assert "GradStep" in dialogs.about_text() and "MIT" in dialogs.about_text()
 

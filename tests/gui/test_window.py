@@ -339,3 +339,15 @@ def test_the_tables_answer_a_view_as_they_answer_python(qtbot, window):
     proxy = QIdentityProxyModel()
     proxy.setSourceModel(window.history_model)
     assert [proxy.data(proxy.index(1, c)) for c in range(3)] == ["1", "2.0", "4.0"]
+
+
+def test_delete_removes_a_run_only_from_the_run_list(qtbot, window):
+    window.action_add_run.trigger()
+    qtbot.waitUntil(lambda: len(window.entries) == 2)
+    window.history_table.setFocus()
+    qtbot.keyClick(window.history_table, Qt.Key.Key_Delete)
+    qtbot.wait(50)
+    assert len(window.entries) == 2
+    window.run_list.list.setFocus()
+    qtbot.keyClick(window.run_list.list, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: len(window.entries) == 1)
