@@ -177,6 +177,8 @@ class ContourView(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.setLabel("bottom", "x")
         plot.setLabel("left", "y")
+        for side in ("left", "bottom"):
+            plot.getAxis(side).enableAutoSIPrefix(False)
         plot.showGrid(x=False, y=False)
         plot.setMenuEnabled(False)
         plot.hideButtons()

@@ -30,6 +30,8 @@ class LossPlot(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.setLabel("bottom", "step")
         plot.setLabel("left", "f")
+        for side in ("left", "bottom"):
+            plot.getAxis(side).enableAutoSIPrefix(False)  # "f (x0.001)" puzzles more than it helps
         plot.setMenuEnabled(False)
         plot.hideButtons()
         # long runs: one point per pixel column, keeping the extremes ("peak"), only what is in view.  These

@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         right.setWidget(numbers)
         right.setFeatures(left.features())
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right)
-        self.resizeDocks([left, right], [320, 520], Qt.Orientation.Horizontal)
+        self.docks = [left, right]
 
     def _build_status(self) -> None:
         self.status_label = QLabel(self)

@@ -7,7 +7,7 @@ below with how to read it from the window and how to apply it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 __all__ = ["DEFAULT_SIZE", "restore", "save", "settings_store"]
 
@@ -24,10 +24,15 @@ def settings_store() -> QSettings:
 def restore(window, settings: QSettings) -> None:
     geometry = settings.value("window/geometry")
     if geometry is None or not window.restoreGeometry(geometry):
-        window.resize(*DEFAULT_SIZE)
+        # the default size, or 95% of a smaller screen (a classroom projector may be 1280 x 800)
+        free = window.screen().availableGeometry()
+        window.resize(min(DEFAULT_SIZE[0], int(free.width() * 0.95)), min(DEFAULT_SIZE[1], int(free.height() * 0.95)))
     state = settings.value("window/state")
-    if state is not None:
-        window.restoreState(state)
+    if state is None or not window.restoreState(state):
+        # first start: panels a fifth and a third of the width, whatever the screen, the plots the rest
+        width = window.width()
+        window.resizeDocks(window.docks, [max(250, int(width * 0.21)), max(300, int(width * 0.33))],
+                           Qt.Orientation.Horizontal)
     speed = settings.value("view/speed_index")
     if speed is not None and str(speed).isdigit():
         window.speed.slider.setValue(int(speed))
