@@ -350,6 +350,10 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------------------------------- transport
     def toggle_play(self) -> None:
         self.cursor = None
+        shown = [e for e in self.entries if e.visible]
+        if not self.playing and shown and all(e.stop is not None for e in shown):
+            self.statusBar().showMessage("Every shown run has stopped: press R to reset, or raise the step "
+                                         "limit, or change a setting.", 6000)
         self.client.toggle.emit()
 
     def step(self) -> None:

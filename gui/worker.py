@@ -123,7 +123,8 @@ class StepWorker(QObject):
 
     @Slot(object)
     def set_function(self, function: Objective) -> None:
-        """A new function: every run starts again, from the start point the window sent with it."""
+        """A new function: every run starts again, from the function's default start (as the window's
+        mirrors do)."""
         self._stop_playing()
         self._function = function
 
