@@ -20,7 +20,7 @@ from .hyper import InvalidValue
 from .numerics import FloatOps
 from .optimizers import Optimizer
 
-__all__ = ["BASE_COLUMNS", "DIVERGENCE_BOUND", "Run", "Stop", "StopReason"]
+__all__ = ["BASE_COLUMNS", "DIVERGENCE_BOUND", "Run", "Stop", "StopReason", "check_start", "optimizer_in_effect"]
 
 #: A coordinate beyond this magnitude counts as divergence, long before anything overflows.
 DIVERGENCE_BOUND = 1e10
@@ -66,6 +66,15 @@ def _check_tol(tol) -> float:
     if not (math.isfinite(tol) and tol >= 0):
         raise InvalidValue(f"tolerance must be a finite number ≥ 0, got {tol!r}")
     return tol
+
+
+def optimizer_in_effect(segments, update: int) -> Optimizer:
+    """From (first update, optimizer) records in order, the optimizer that makes update ``update``."""
+    chosen = segments[0][1]
+    for first, optimizer in segments:
+        if first <= update:
+            chosen = optimizer
+    return chosen
 
 
 def check_start(start) -> tuple[float, float]:
@@ -127,6 +136,7 @@ class Run:
         self._tail = (x, y, gx, gy, zeros, zeros, 0)
         f = self.function.value(x, y, self._ops)
         self.history.append((x, y, f, gx, gy) + zeros + zeros + ((0.0,) if opt.counts_steps else ()))
+        self._segments = [(1, opt)]  # (first update, optimizer): which settings made which updates
         self.stop = None
         if not math.isfinite(f + gx + gy):
             self.stop = Stop(StopReason.DIVERGED, 0)
@@ -163,9 +173,27 @@ class Run:
             self._begin()
             return True
         self.stop = None
+        self._settings_from(self.step + 1)
         if rounding_changed:
             self._refresh_tail()
         return False
+
+    def _settings_from(self, update: int) -> None:
+        """Record that the current optimizer makes updates from ``update`` on (dropping later records)."""
+        segments = [s for s in self._segments if s[0] < update]
+        if not segments or segments[-1][1] != self._optimizer:
+            segments.append((update, self._optimizer))
+        self._segments = segments
+
+    def optimizer_for(self, update: int) -> Optimizer:
+        """The optimizer, with the hyperparameters and rounding, that made update number ``update``
+        (or will make it, for the next one): settings changed mid-run apply from the next update on."""
+        return optimizer_in_effect(self._segments, update)
+
+    @property
+    def segments(self) -> tuple[tuple[int, Optimizer], ...]:
+        """(first update, optimizer) for each stretch of updates made with one setting."""
+        return tuple(self._segments)
 
     def _refresh_tail(self) -> None:
         """Recompute the current step's gradient (the one the next update uses) under the current rounding."""
@@ -201,6 +229,9 @@ class Run:
         t = int(row["t"]) if opt.counts_steps else k
         self._tail = (row["x"], row["y"], row["grad_x"], row["grad_y"], sx, sy, t)
         self.stop = None
+        # the next update uses the current settings, so the current rounding of the gradient too
+        self._settings_from(k + 1)
+        self._refresh_tail()
 
     def step_back(self) -> bool:
         """Drop the newest step; False (and nothing changes) at step 0."""

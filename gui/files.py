@@ -31,13 +31,19 @@ class FileCommands:
         return str(self.window.settings.value("last_folder", str(Path.home())))
 
     def ask_save_path(self, title: str, name: str, pattern: str, suffix: str) -> Path | None:
-        """A save dialog; the suffix is added when the chosen name has none.  None if cancelled."""
-        path, _ = QFileDialog.getSaveFileName(self.window, title, str(Path(self._folder()) / name), pattern)
-        if not path:
+        """A save dialog; ``suffix`` is added unless the name already ends in it (a name like
+        "week3.final" becomes "week3.final.csv").  None if cancelled.  The dialog asks before replacing
+        the file it was given; a name changed here is asked about here."""
+        chosen, _ = QFileDialog.getSaveFileName(self.window, title, str(Path(self._folder()) / name), pattern)
+        if not chosen:
             return None
-        path = Path(path)
-        if not path.suffix:
-            path = path.with_suffix(suffix)
+        path = Path(chosen)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+            answer = QMessageBox.question(self.window, title, f"{path.name} already exists. Replace it?") \
+                if path.exists() else QMessageBox.StandardButton.Yes
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
         self.window.settings.setValue("last_folder", str(path.parent))
         return path
 
@@ -102,8 +108,8 @@ class FileCommands:
         except FileError as error:
             self._failed("Open failed", "The session could not be opened.", error)
             return
-        self.window.open_lesson(session)
-        self._done(f"Opened {path}")
+        note = self.window.open_lesson(session)
+        self._done(f"Opened {path}.{note}")
 
     def last_session_path(self) -> Path:
         """Beside the settings file: kept on every close, whatever the user saved."""

@@ -16,9 +16,12 @@ import numpy as np
 from PySide6.QtCore import QMetaObject, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QDockWidget,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QScrollArea,
     QSplitter,
@@ -29,8 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.functions import FUNCTIONS, Objective
+from core.hyper import InvalidValue
 from core.lessons import Lesson, LessonRun, load_lessons
 from core.optimizers import OPTIMIZERS, SGD
+from core.run import check_start
 
 from . import dialogs, preferences
 from .actions import build_actions, build_menus, build_toolbar
@@ -38,7 +43,7 @@ from .contour_view import ContourView
 from .files import FileCommands
 from .loss_plot import LossPlot
 from .panels import PALETTE, FunctionPanel, RunListPanel, RunPanel, SettingsPanel
-from .session import Options, RunEntry
+from .session import GUI_MAX_STEPS, Options, RunEntry
 from .snapshots import Snapshot
 from .tables import HistoryModel, StateModel, fit_columns, make_table_view, state_rows
 from .transport import SpeedControl, Timeline
@@ -232,9 +237,14 @@ class MainWindow(QMainWindow):
         self.client.load.emit(function, options, [e.setup() for e in self.entries])
         self._dirty = True
 
-    def open_lesson(self, lesson: Lesson) -> None:
-        self._open(lesson.function, Options(lesson.decimals, lesson.max_steps, lesson.tol), lesson.runs)
-        self.statusBar().showMessage(f"{lesson.group}: {lesson.title}. {lesson.description}", 8000)
+    def open_lesson(self, lesson: Lesson) -> str:
+        """Set up the lesson's runs; returns (and shows) what the user should know about it."""
+        max_steps = min(lesson.max_steps, GUI_MAX_STEPS)
+        self._open(lesson.function, Options(lesson.decimals, max_steps, lesson.tol), lesson.runs)
+        note = "" if max_steps == lesson.max_steps else \
+            f" Its step limit of {lesson.max_steps:,} is lowered to the window's {GUI_MAX_STEPS:,}."
+        self.statusBar().showMessage(f"{lesson.group}: {lesson.title}. {lesson.description}{note}", 8000)
+        return note
 
     def current_session(self) -> Lesson:
         """Everything needed to set this window up again (the steps themselves are recomputed)."""
@@ -340,15 +350,33 @@ class MainWindow(QMainWindow):
         self.client.configure_run.emit(entry.run_id, {"optimizer": entry.optimizer})
         self._dirty = True
 
-    def _set_start(self, start) -> None:
+    def _set_start(self, start) -> bool:
+        """Move the selected run's start (it starts again there); False, with the reason, if refused."""
+        try:
+            start = check_start(start)
+        except InvalidValue as error:
+            self.statusBar().showMessage(str(error), 6000)
+            return False
         entry = self.selected()
-        entry.start = (float(start[0]), float(start[1]))
+        entry.start = start
         self.client.configure_run.emit(entry.run_id, {"start": entry.start})
         self.cursor = None
         self._dirty = True
+        return True
 
     # ---------------------------------------------------------------------------------------- transport
+    def _commit_typing(self) -> None:
+        """A value typed but not yet confirmed (the toolbar takes no focus, so the field never lost it)
+        is confirmed before a command acts, as if Enter had been pressed: what is shown is what runs."""
+        field = QApplication.focusWidget()
+        if isinstance(field, QAbstractSpinBox):
+            field.interpretText()
+            field.editingFinished.emit()
+        elif isinstance(field, QLineEdit):
+            field.editingFinished.emit()
+
     def toggle_play(self) -> None:
+        self._commit_typing()
         self.cursor = None
         shown = [e for e in self.entries if e.visible]
         if not self.playing and shown and all(e.stop is not None for e in shown):
@@ -357,14 +385,17 @@ class MainWindow(QMainWindow):
         self.client.toggle.emit()
 
     def step(self) -> None:
+        self._commit_typing()
         self.cursor = None
         self.client.step.emit()
 
     def step_back(self) -> None:
+        self._commit_typing()
         self.cursor = None
         self.client.step_back.emit()
 
     def reset(self) -> None:
+        self._commit_typing()
         self.cursor = None
         self.client.reset.emit()
 
@@ -390,9 +421,9 @@ class MainWindow(QMainWindow):
         if self.playing:
             self.statusBar().showMessage("Pause first to move the start point.", 3000)
             return
-        self._set_start((x, y))
-        self.run_panel.show_run(self.selected())
-        self.statusBar().showMessage(f"Start moved to ({x:.4g}, {y:.4g}).", 3000)
+        if self._set_start((x, y)):
+            self.run_panel.show_run(self.selected())
+            self.statusBar().showMessage(f"Start moved to ({x:.4g}, {y:.4g}).", 3000)
 
     def _hovered(self, x: float, y: float) -> None:
         with np.errstate(all="ignore"):
@@ -457,11 +488,14 @@ class MainWindow(QMainWindow):
         if not self._dirty or self._closed:
             return
         self._dirty = False
-        self._draw()
-        if self._owe_acknowledgement:
-            self._owe_acknowledgement = False
-            # after the paint events this redraw posted: the worker waits for the frame to be on screen
-            QTimer.singleShot(0, self.client.acknowledge.emit)
+        try:
+            self._draw()
+        finally:
+            if self._owe_acknowledgement:
+                # after the paint events this redraw posted: the worker waits for the frame to be on
+                # screen, and must never be left waiting, whatever happened while drawing
+                self._owe_acknowledgement = False
+                QTimer.singleShot(0, self.client.acknowledge.emit)
 
     def _draw(self) -> None:
         """Draw what changed.
@@ -547,7 +581,7 @@ class MainWindow(QMainWindow):
         row = entry.history.row(k)
         norm = math.hypot(row["grad_x"], row["grad_y"])
         visible = [e for e in self.entries if e.visible]
-        if self.playing and entry.stop is None:
+        if self.playing and entry.stop is None and entry.visible:
             condition = "running"
         elif entry.stop is not None:
             condition = str(entry.stop)

@@ -15,7 +15,7 @@ import numpy as np
 from core.functions import Objective
 from core.history import History
 from core.optimizers import Optimizer
-from core.run import DEFAULT_MAX_STEPS, DEFAULT_TOL, Stop
+from core.run import DEFAULT_MAX_STEPS, DEFAULT_TOL, Stop, optimizer_in_effect
 
 from .snapshots import RunDelta
 
@@ -60,6 +60,7 @@ class RunEntry:
     generation: int = -1
     stop: Stop | None = None
     preview: tuple[float, float] | None = None
+    segments: tuple = ()  # (first update, optimizer) records, as the worker's Run keeps them
     revision: int = 0  # counts changes to the mirrored rows, so views can tell what they already drew
 
     def setup(self) -> RunSetup:
@@ -83,7 +84,11 @@ class RunEntry:
             self.revision += 1
         # name, optimizer and start stay as the user set them here: a snapshot sent before the worker
         # saw the latest edit must not undo it
-        self.stop, self.preview = delta.stop, delta.preview
+        self.stop, self.preview, self.segments = delta.stop, delta.preview, delta.segments
+
+    def optimizer_for(self, update: int) -> Optimizer:
+        """The settings that made update ``update`` (the current ones before the worker has reported)."""
+        return optimizer_in_effect(self.segments, update) if self.segments else self.optimizer
 
     def status_text(self) -> str:
         if self.history is None:

@@ -40,6 +40,7 @@ class RunDelta:
     function: Objective
     start: tuple[float, float]
     preview: tuple[float, float] | None
+    segments: tuple = ()  # Run.segments: which settings made which updates
 
 
 @dataclass(frozen=True)

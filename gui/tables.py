@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from core.trajectory_csv import header_for
+from core.run import BASE_COLUMNS
 
 from .session import RunEntry
 
@@ -31,6 +31,14 @@ _ALIGN_VALUE = int(_ALIGN)
 # Roles as plain ints: a view calls data() from C++ with an int role, and int comparison is the fast one
 _DISPLAY, _TOOLTIP, _ALIGNMENT = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
                                   int(Qt.ItemDataRole.TextAlignmentRole))
+
+
+def display_columns(recorded) -> list[str]:
+    """The history's columns in the CSV's order (x, y, f, gradient, then v_x, v_y or m_x, m_y, v_x, v_y),
+    from what the mirror has recorded: the optimizer on the panel may already be another one."""
+    base = [c for c in BASE_COLUMNS if c in recorded]
+    fields = [c[:-2] for c in recorded if c.endswith("_x") and c not in BASE_COLUMNS and c != "grad_x"]
+    return base + [f"{name}_{axis}" for name in fields for axis in "xy"]
 
 
 def format_number(value: float, digits: int | None) -> str:
@@ -77,7 +85,8 @@ def state_rows(entry: RunEntry, k: int) -> list[StateRow]:
                              scalar=True))
     state = _state(entry, k)
     if k > 0:
-        for key, (meaning, value) in opt.derived(state).items():
+        # with the settings that made update k: a hyperparameter changed since then applies only later
+        for key, (meaning, value) in entry.optimizer_for(k).derived(state).items():
             name = key.replace("_", " ") if key != "lr_t" else key  # lr_t is the notes' own name
             if isinstance(value, tuple):
                 rows.append(StateRow(name, value[0], value[1], f"{meaning} (in update {k})"))
@@ -175,7 +184,7 @@ class HistoryModel(QAbstractTableModel):
     def show_entry(self, entry: RunEntry | None, changed_from: int | None = None) -> None:
         """Follow ``entry``; rows from ``changed_from`` on may have new values."""
         history = None if entry is None else entry.history
-        columns = [] if history is None else header_for([entry])[4:]
+        columns = [] if history is None else display_columns(history.columns)
         rows = 0 if history is None else len(history)
         key = (None if entry is None else entry.run_id, None if entry is None else entry.generation, tuple(columns))
         # views of the mirror's columns, taken afresh each time: the mirror reallocates as it grows

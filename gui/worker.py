@@ -195,7 +195,7 @@ class StepWorker(QObject):
         self._stop_playing()
         for run_id, run in self._runs.items():
             if self._visible[run_id] and run.step_back():
-                self._invalidate(run_id, run.step + 1)
+                self._invalidate(run_id, run.step)  # its gradient is recomputed under the current rounding
         self._emit()
 
     @Slot()
@@ -213,7 +213,7 @@ class StepWorker(QObject):
         run = self._runs.get(run_id)
         if run is not None and 0 <= step <= run.step:
             run.rewind(step)
-            self._invalidate(run_id, step + 1)
+            self._invalidate(run_id, step)
         self._emit()
 
     @Slot()
@@ -291,7 +291,7 @@ class StepWorker(QObject):
             params, _ = run.preview()
             preview = (float(params[0]), float(params[1]))
         return RunDelta(run_id, self._generation[run_id], run.columns, first, rows, run.step, run.stop,
-                        run.optimizer, run.function, run.start, preview)
+                        run.optimizer, run.function, run.start, preview, run.segments)
 
     def _emit(self) -> None:
         if self._unacknowledged:

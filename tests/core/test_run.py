@@ -187,3 +187,33 @@ def test_rewinding_past_the_end_is_refused():
     run.advance(2)
     with pytest.raises(InvalidValue, match="rewind to step 5"):
         run.rewind(5)
+
+
+def test_after_a_rewind_the_next_step_uses_the_current_rounding():
+    # five steps rounded to 2 decimals, rounding switched off, two steps back, one forward ...
+    run = Run(QUAD, SGD(lr=0.3), max_steps=100, decimals=2)
+    run.advance(5)
+    run.configure(decimals=None)
+    run.rewind(3)
+    run.advance(1)
+    # ... is the same as switching rounding off at step 3: the gradient at step 3 is recomputed unrounded
+    other = Run(QUAD, SGD(lr=0.3), max_steps=100, decimals=2)
+    other.advance(3)
+    other.configure(decimals=None)
+    other.advance(1)
+    assert np.array_equal(run.history.array(), other.history.array())
+    p3 = run.params_at(3)
+    assert run.grad_at(3).tolist() == list(QUAD.gradient(*p3))  # not rounded
+    assert run.params_at(4).tolist() == (p3 - 0.3 * np.array(QUAD.gradient(*p3))).tolist()
+
+
+def test_the_settings_that_made_each_update_are_kept():
+    run = Run(QUAD, Momentum(lr=0.1), max_steps=100)
+    run.advance(4)
+    run.configure(optimizer=Momentum(lr=0.2))
+    run.advance(3)
+    run.configure(optimizer=Momentum(lr=0.3))
+    assert [run.optimizer_for(k).lr for k in (1, 4, 5, 7, 8)] == [0.1, 0.1, 0.2, 0.2, 0.3]
+    run.rewind(5)  # update 6 onwards will be made with the current settings
+    assert [run.optimizer_for(k).lr for k in (5, 6)] == [0.2, 0.3]
+    assert [(first, opt.lr) for first, opt in run.segments] == [(1, 0.1), (5, 0.2), (6, 0.3)]

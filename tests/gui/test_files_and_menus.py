@@ -211,3 +211,30 @@ def test_equal_axis_scales_can_be_switched_off(qtbot, window):
     fx0, fx1, fy0, fy1 = window.function.view
     for shown, wanted in ((x0, fx0), (x1, fx1), (y0, fy0), (y1, fy1)):
         assert math.isclose(shown, wanted, abs_tol=1e-6)  # exactly the function's box, not widened
+
+
+def test_the_suffix_is_added_to_any_other_name_and_replacing_is_asked(qtbot, window, tmp_path, monkeypatch):
+    _answer_save_dialog(monkeypatch, tmp_path / "week3.final")
+    window.action_export_csv.trigger()
+    assert (tmp_path / "week3.final.csv").exists() and not (tmp_path / "week3.final").exists()
+    (tmp_path / "keep.csv").write_text("mine\n", encoding="utf-8")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda parent, title, text: asked.append(text) or QMessageBox.StandardButton.No))
+    _answer_save_dialog(monkeypatch, tmp_path / "keep")
+    window.action_export_csv.trigger()
+    assert asked and "keep.csv already exists" in asked[0]
+    assert (tmp_path / "keep.csv").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_session_asking_for_more_steps_than_the_window_keeps_is_capped(qtbot, window, tmp_path, monkeypatch):
+    from core.lessons import save_session
+    from gui.session import GUI_MAX_STEPS
+
+    session = window.current_session()
+    big = type(session)(**{**session.__dict__, "max_steps": 5_000_000})
+    save_session(tmp_path / "big.gradstep", big)
+    window.files.open_session(tmp_path / "big.gradstep")
+    assert window.options.max_steps == GUI_MAX_STEPS
+    assert window.settings_panel.max_steps.value() == GUI_MAX_STEPS
+    assert "lowered" in window.statusBar().currentMessage()

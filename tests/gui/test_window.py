@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPointF, Qt, QThread
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QTableView
@@ -351,3 +352,48 @@ def test_delete_removes_a_run_only_from_the_run_list(qtbot, window):
     window.run_list.list.setFocus()
     qtbot.keyClick(window.run_list.list, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: len(window.entries) == 1)
+
+
+def test_switching_optimizer_before_the_worker_answers_never_stalls_the_display(qtbot, window):
+    window.action_step.trigger()
+    wait_steps(qtbot, window, 1)
+    window.frame.stop()  # a frame drawn between the switch and the worker's restarted run
+    window._choose_optimizer("adam")
+    window._dirty = True
+    window.redraw()  # the mirror still has SGD's columns, the panel already Adam's
+    window.frame.start()
+    qtbot.waitUntil(lambda: window.selected().history.has("m_x") and window.selected().step == 0)
+    window.action_step.trigger()
+    wait_steps(qtbot, window, 1)
+    assert headers(window.history_model)[6:] == ["m_x", "m_y", "v_x", "v_y"]
+
+
+def test_a_typed_value_is_confirmed_when_a_command_acts(qtbot, window):
+    edit = window.run_panel.hypers.edits["lr"]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "0.1")  # no Enter: then the toolbar's Step, which takes no focus
+    window.action_step.trigger()
+    wait_steps(qtbot, window, 1)
+    assert window.selected().optimizer.lr == 0.1
+    assert window.selected().history.row(1)["x"] == 0.1 * 4.0  # made with lr 0.1, not 0.5
+
+
+def test_derived_values_of_past_steps_keep_the_settings_that_made_them(qtbot, window):
+    window.open_lesson(next(lesson for lesson in window.lessons if lesson.name == "notes-adam"))
+    qtbot.waitUntil(lambda: type(window.selected().optimizer) is Adam and window.selected().history is not None)
+    for _ in range(3):
+        window.action_step.trigger()
+    wait_steps(qtbot, window, 3)
+    window._set_hyper("lr", 0.1)
+    window._view_step(2)
+    qtbot.waitUntil(lambda: window.state_model.rows() and window.state_model.rows()[0].x == 2)
+    lr_t = {r.label: r for r in window.state_model.rows()}["lr_t"].x
+    assert lr_t == pytest.approx(0.9 * math.sqrt(1 - 0.999**2) / (1 - 0.9**2), rel=1e-14)
+
+
+def test_a_start_out_of_bounds_is_refused_and_changes_nothing(qtbot, window):
+    window._plot_clicked(2e10, 3.0)
+    assert window.selected().start == (0.0, 0.0)
+    assert "below 1e+10" in window.statusBar().currentMessage()
+    assert window.current_session().runs[0].start == (0.0, 0.0)
