@@ -123,6 +123,11 @@ class Optimizer:
         fields = tuple(zeros.copy() for _ in self.fields)
         return self.State(*fields, 0) if self.counts_steps else self.State(*fields)
 
+    def state_from_row(self, row: dict):
+        """The State recorded in a history row ({"v_x": ..., "v_y": ..., "t": ...}): (2,) arrays, t an int."""
+        fields = [np.array([row[f"{name}_x"], row[f"{name}_y"]]) for name in self.fields]
+        return self.State(*fields, int(row["t"])) if self.counts_steps else self.State(*fields)
+
     def update(self, grads, state, params):
         """One update: returns ``(new_params, new_state)``; the arguments are left untouched.
 

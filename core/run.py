@@ -247,10 +247,7 @@ class Run:
     # -- reading -----------------------------------------------------------------------------------------
     def state_at(self, k: int):
         """The optimizer's state after update k, as its State NamedTuple ((2,) arrays; ``t`` an int)."""
-        row = self.history.row(k)
-        opt = self._optimizer
-        fields = [np.array([row[f"{n}_x"], row[f"{n}_y"]]) for n in opt.fields]
-        return opt.State(*fields, int(row["t"])) if opt.counts_steps else opt.State(*fields)
+        return self._optimizer.state_from_row(self.history.row(k))
 
     def params_at(self, k: int) -> np.ndarray:
         row = self.history.row(k)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPath
 from core.functions import Objective
 
 from .contours import ContourMap, ContourService
+from .plot_style import plain_plot
 from .session import RunEntry
 
 __all__ = ["DOT_LIMIT", "Arrow", "ContourView"]
@@ -166,22 +167,15 @@ class _RunItems:
 
 
 class ContourView(pg.PlotWidget):
-    """The function and the runs.  clicked(x, y): a plain left click in the plot; hovered(x, y, f)."""
+    """The function and the runs.  clicked(x, y): a plain left click in the plot; hovered(x, y): the
+    pointer moved over it."""
 
     clicked = Signal(float, float)
     hovered = Signal(float, float)
 
     def __init__(self, parent=None):
         super().__init__(parent, background="w")
-        self.setObjectName("contour_view")
-        plot = self.getPlotItem()
-        plot.setLabel("bottom", "x")
-        plot.setLabel("left", "y")
-        for side in ("left", "bottom"):
-            plot.getAxis(side).enableAutoSIPrefix(False)
-        plot.showGrid(x=False, y=False)
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
+        plot = plain_plot(self, "contour_view", "x", "y")
         # equal scales (View ▸ Equal axis scales), so the gradient looks perpendicular to the contours
         plot.getViewBox().setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="row-major")

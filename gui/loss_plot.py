@@ -12,6 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from .plot_style import plain_plot
 from .session import RunEntry
 
 __all__ = ["LossPlot"]
@@ -26,14 +27,7 @@ def _nice_ceiling(value: float) -> float:
 class LossPlot(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent, background="w")
-        self.setObjectName("loss_plot")
-        plot = self.getPlotItem()
-        plot.setLabel("bottom", "step")
-        plot.setLabel("left", "f")
-        for side in ("left", "bottom"):
-            plot.getAxis(side).enableAutoSIPrefix(False)  # "f (x0.001)" puzzles more than it helps
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
+        plot = plain_plot(self, "loss_plot", "step", "f")
         # long runs: one point per pixel column, keeping the extremes ("peak"), only what is in view.  These
         # are the PlotItem's settings: addItem() hands them to every curve, overriding the curve's own
         plot.setDownsampling(auto=True, mode="peak")

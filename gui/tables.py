@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
@@ -83,7 +82,7 @@ def state_rows(entry: RunEntry, k: int) -> list[StateRow]:
     if opt.counts_steps:
         rows.append(StateRow("t", int(row["t"]), None, "Adam's update count (for the bias correction)",
                              scalar=True))
-    state = _state(entry, k)
+    state = opt.state_from_row(row)
     if k > 0:
         # with the settings that made update k: a hyperparameter changed since then applies only later
         for key, (meaning, value) in entry.optimizer_for(k).derived(state).items():
@@ -95,20 +94,13 @@ def state_rows(entry: RunEntry, k: int) -> list[StateRow]:
         before = history.row(k - 1)
         rows.append(StateRow("step taken  Δp", row["x"] - before["x"], row["y"] - before["y"],
                              f"how update {k} moved the point"))
-    nxt = _next_step(entry, k, row, state)
+    nxt = _next_step(entry, k, row)
     if nxt is not None:
         rows.append(StateRow("next step  Δp", nxt[0], nxt[1], f"the move update {k + 1} will make"))
     return rows
 
 
-def _state(entry: RunEntry, k: int):
-    row = entry.history.row(k)
-    opt = entry.optimizer
-    fields = [np.array([row[f"{n}_x"], row[f"{n}_y"]]) for n in opt.fields]
-    return opt.State(*fields, int(row["t"])) if opt.counts_steps else opt.State(*fields)
-
-
-def _next_step(entry: RunEntry, k: int, row: dict, state) -> tuple[float, float] | None:
+def _next_step(entry: RunEntry, k: int, row: dict) -> tuple[float, float] | None:
     history = entry.history
     if k + 1 < len(history):
         after = history.row(k + 1)

@@ -89,8 +89,8 @@ class StepWorker(QObject):
         """Replace every run (a lesson, a new session)."""
         self._stop_playing()
         self._function, self._options = function, options
-        self._runs.clear()
-        self._visible.clear()
+        for table in (self._runs, self._visible, self._sent, self._generation):
+            table.clear()
         for setup in setups:
             self._new_run(setup)
         self._emit()
@@ -101,8 +101,8 @@ class StepWorker(QObject):
 
     @Slot(int)
     def remove_run(self, run_id: int) -> None:
-        self._runs.pop(run_id, None)
-        self._visible.pop(run_id, None)
+        for table in (self._runs, self._visible, self._sent, self._generation):
+            table.pop(run_id, None)
         self._emit()
 
     @Slot(int, object)
