@@ -20,7 +20,6 @@ import numpy as np
 
 from .functions import Objective
 from .hyper import InvalidValue
-from .numerics import ArrayOps
 from .optimizers import Optimizer
 from .run import DEFAULT_TOL, DIVERGENCE_BOUND
 
@@ -75,20 +74,24 @@ class _Stepper:
 
     def __init__(self, function, optimizer, tol, path):
         self.function, self.opt = function, optimizer
-        self.ops = ArrayOps(optimizer.decimals)
-        self.rule = optimizer.make_rule(self.ops)
+        self.ops = optimizer.ops(2, arrays=True)
+        # the notes round the first update's state the Python way and every later value numpy's way
+        self.first_rule, self.rule = optimizer.make_rule(optimizer.ops(1, arrays=True)), optimizer.make_rule(self.ops)
         self.tol2 = tol * tol
         self.path = path
 
-    def gradient(self, x, y):
+    def gradient(self, x, y, k: int):
+        """The gradient at the points after update k, rounded as the notes round it there."""
         gx, gy = self.function.grad(x, y, self.ops)
-        return self.ops.round(gx), self.ops.round(gy)
+        r = (self.ops if k else self.opt.ops(0, arrays=True)).round_grad
+        return r(gx), r(gy)
 
     def step(self, p: _Points, k: int) -> _Points:
         (c,) = self.opt.step_constants(k, 1)
-        nx, nsx = self.rule(p.x, p.gx, p.sx, c)
-        ny, nsy = self.rule(p.y, p.gy, p.sy, c)
-        ngx, ngy = self.gradient(nx, ny)
+        rule = self.rule if k > 1 else self.first_rule
+        nx, nsx = rule(p.x, p.gx, p.sx, c)
+        ny, nsy = rule(p.y, p.gy, p.sy, c)
+        ngx, ngy = self.gradient(nx, ny, k)
         return _Points(nx, ny, ngx, ngy, nsx, nsy)
 
     def record(self, k, ids, p):
@@ -150,7 +153,7 @@ def run_batch(function: Objective, optimizer: Optimizer, starts, steps: int, *, 
     path = np.empty((steps + 1, n, 2)) if trajectory else None
     stepper = _Stepper(function, optimizer.replace(decimals=decimals), tol, path)
     x, y = starts[:, 0].copy(), starts[:, 1].copy()
-    gx, gy = stepper.gradient(x, y)
+    gx, gy = stepper.gradient(x, y, 0)
     fields = optimizer.fields
     done = _Points(x, y, gx, gy, tuple(np.zeros(n) for _ in fields), tuple(np.zeros(n) for _ in fields))
     stepper.record(0, slice(None), done)

@@ -1,15 +1,27 @@
-"""Arithmetic shared by the single-run and the batched code paths.
+"""Arithmetic shared by the single-run and the batched code paths, and the lecture notes' rounding.
 
 The optimizers and test functions are written once, over values that are Python floats for a single run
 and numpy arrays for a batch of starting points.  What differs between the two is gathered here, in two
-small namespaces with the same attribute names: `FloatOps` (the `math` module and built-in `round`) and
-`ArrayOps` (numpy and `round_array`).
+small namespaces with the same attribute names: `FloatOps` and `ArrayOps`.
 
-Lecture-notes rounding follows Python's built-in ``round(value, decimals)``: the decimal with that many
-digits nearest to the exact binary value, ties to even, converted back to the nearest float.
-``numpy.round`` multiplies by ``10**decimals`` first and so rounds the already-rounded product, which
-differs on some inputs (``numpy.round(2.675, 2) == 2.68`` while ``round(2.675, 2) == 2.67``, because the
-float 2.675 is slightly below 2.675).  `round_array` gives Python's answer for every element.
+**One result on every CPU path.**  Sums, products, quotients and square roots are correctly rounded in
+IEEE arithmetic, so Python floats and numpy arrays agree on them bit for bit.  Transcendental functions
+are not: numpy's ``exp``, ``sin``... take SIMD paths chosen at run time (on AVX-512 machines ``np.exp``
+differs from ``math.exp`` in the last bit at about one input in twenty).  So both namespaces call numpy's
+ufuncs for them, and a single run, a batch and a contour grid all compute the very same values on the
+machine at hand.  (Across machines such functions may differ in the last bit; polynomials never do.)
+
+**The notes' rounding.**  The lecture notes call ``round(value, 4)`` on two kinds of value, and Python
+rounds them differently:
+
+* on a Python float, ``round`` is correctly rounded: the decimal nearest the exact binary value, ties to
+  even (`round_python`; ``round(2.675, 2) == 2.67`` because the float 2.675 lies just below 2.675);
+* on a numpy float it is numpy's rounding: multiply by ``10**d``, round to the nearest integer (ties to
+  even), divide by ``10**d`` (`round_numpy`; ``round(np.float64(2.675), 2) == 2.68``).
+
+Which kind a value is in the notes' code depends on the optimizer and the step: see
+`core.optimizers.Optimizer.rounding_kinds`.  Both kinds are computed here with exact, correctly rounded
+operations only, so neither depends on the CPU.
 """
 
 from __future__ import annotations
@@ -19,9 +31,13 @@ from functools import partial
 
 import numpy as np
 
-__all__ = ["MAX_DECIMALS", "ArrayOps", "FloatOps", "ops_for", "round_array"]
+__all__ = ["MAX_DECIMALS", "NUMPY", "PYTHON", "ArrayOps", "FloatOps", "ops_for", "round_array", "round_numpy",
+           "round_numpy_array", "round_python", "square", "square_array"]
 
 MAX_DECIMALS = 12
+#: The two kinds of rounding the notes' code does (see the module docstring).
+PYTHON = "python"
+NUMPY = "numpy"
 
 # Above this magnitude of value * 10**decimals the fast path's integer arithmetic is no longer exact in
 # binary64 (half-integers stop being representable at 2**52); such elements use Python's round directly.
@@ -44,6 +60,11 @@ def _two_product_error(a: np.ndarray, b: float, product: np.ndarray) -> np.ndarr
     return ((a_hi * b_hi - product) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo
 
 
+def _check_decimals(decimals: int) -> None:
+    if not 0 <= decimals <= MAX_DECIMALS:
+        raise ValueError(f"decimals must be between 0 and {MAX_DECIMALS}, got {decimals}")
+
+
 def round_array(values, decimals: int) -> np.ndarray:
     """Round every element exactly as Python's ``round(float(v), decimals)`` would.
 
@@ -57,8 +78,7 @@ def round_array(values, decimals: int) -> np.ndarray:
     The quotient n / 10**d of two exact floats is then the float nearest the decimal n * 10**-d.
     """
     a = np.array(values, dtype=np.float64)  # always a copy: the caller's array is never written
-    if not 0 <= decimals <= MAX_DECIMALS:
-        raise ValueError(f"decimals must be between 0 and {MAX_DECIMALS}, got {decimals}")
+    _check_decimals(decimals)
     scale = 10.0**decimals
     with np.errstate(over="ignore", invalid="ignore"):
         product = a * scale
@@ -77,24 +97,112 @@ def round_array(values, decimals: int) -> np.ndarray:
     return result
 
 
+def round_python(value: float, decimals: int) -> float:
+    """Python's ``round(value, decimals)`` on a float: correctly rounded, ties to even."""
+    return round(value, decimals)
+
+
+def round_numpy(value: float, decimals: int) -> float:
+    """What ``round(numpy.float64(value), decimals)`` gives, computed on a Python float.
+
+    numpy scales by 10**decimals (exact for decimals <= 22), rounds the product to the nearest integer,
+    ties to even, and divides back: three correctly rounded operations.  Python's ``round(x)`` is the
+    same round-half-even on the exact float, so this needs no numpy call; only the sign of a zero
+    result needs care (``round`` returns the integer 0).
+    """
+    scale = 10.0**decimals
+    scaled = value * scale
+    if scaled - scaled != 0.0:  # inf or nan: numpy gives inf / scale or nan
+        return scaled / scale
+    whole = round(scaled)
+    return whole / scale if whole else math.copysign(0.0, scaled)
+
+
+def round_numpy_array(values, decimals: int) -> np.ndarray:
+    """numpy's own rounding (``numpy.round``), element by element; see `round_numpy`."""
+    _check_decimals(decimals)
+    scale = 10.0**decimals
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.rint(np.asarray(values, dtype=np.float64) * scale) / scale
+
+
 def _same(value):
     return value
 
 
-class FloatOps:
-    """Operations on Python floats, for a single run: the hot path, so only C-level callables."""
+def square(value: float) -> float:
+    """``value ** 2`` as Python (and numpy, on a scalar) computes it: the C library's ``pow``.
 
-    sqrt = staticmethod(math.sqrt)
-    exp = staticmethod(math.exp)
-    cos = staticmethod(math.cos)
-    sin = staticmethod(math.sin)
+    The notes square Adam's gradient with ``**``; ``pow`` is not always correctly rounded (glibc's errs by
+    up to about 0.52 of a unit in the last place), so ``g ** 2`` and ``g * g`` differ in the last bit at
+    about one value in a thousand.  An overflow gives inf, as numpy does, instead of raising.
+    """
+    try:
+        return value**2
+    except OverflowError:
+        return math.inf
+
+
+_SQUARE_CHECKED = (1e-140, 1e150)  # magnitudes where the exact error of g*g is computable in binary64
+
+
+def square_array(values) -> np.ndarray:
+    """`square` of every element, bit for bit, without calling ``pow`` on most of them.
+
+    ``pow(g, 2)`` can differ from the correctly rounded g*g only where the exact square lies within a few
+    hundredths of a unit in the last place of a point half-way between two floats (its error bound is
+    about 0.52 units).  Those elements are found exactly, from the rounding error of g*g computed with
+    Dekker's TwoProduct, and only they (about one in ten) are computed with the C library's ``pow``, the
+    very function ``g ** 2`` calls on a float: so a batch squares exactly as a single run does, on any CPU.
+    """
+    g = np.array(values, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        product = g * g
+        size = np.abs(g)
+        error = _two_product_error(g, g, product)
+        ulp = np.spacing(np.abs(product))
+        safe = (size > _SQUARE_CHECKED[0]) & (size < _SQUARE_CHECKED[1]) & (np.abs(error) < 0.45 * ulp)
+    safe |= g == 0.0
+    if not safe.all():
+        flat, risky = product.reshape(-1), np.flatnonzero(~safe.reshape(-1))
+        flat[risky] = [square(v) for v in g.reshape(-1)[risky].tolist()]
+    return product
+
+
+def _scalar(ufunc):
+    """numpy's ufunc on one Python float, returning a Python float (see the module docstring)."""
+    return lambda value: float(ufunc(value))
+
+
+class FloatOps:
+    """Operations on Python floats, for a single run.
+
+    decimals: the notes' rounding (None: none); grad, state and params: which kind (PYTHON or NUMPY)
+    rounds the gradient, the optimizer's state and the new parameters (`round_grad`, `round_state`,
+    `round_params`); all three are the identity without rounding.
+    """
+
+    sqrt = staticmethod(math.sqrt)  # correctly rounded, like numpy's
+    square = staticmethod(square)
+    exp = staticmethod(_scalar(np.exp))
+    log = staticmethod(_scalar(np.log))
+    cos = staticmethod(_scalar(np.cos))
+    sin = staticmethod(_scalar(np.sin))
     pi = math.pi
     e = math.e
+    _KINDS = {PYTHON: round_python, NUMPY: round_numpy}
 
-    def __init__(self, decimals: int | None = None):
+    def __init__(self, decimals: int | None = None, grad: str = PYTHON, state: str = PYTHON,
+                 params: str = PYTHON):
         self.decimals = decimals
-        # round(v, d) is Python's correctly rounded decimal rounding: the reference the notes used
-        self.round = _same if decimals is None else partial(round, ndigits=decimals)
+        self.kinds = (grad, state, params)
+        if decimals is None:
+            self.round_grad = self.round_state = self.round_params = _same
+        else:
+            self.round_grad, self.round_state, self.round_params = (
+                partial(self._KINDS[kind], decimals=decimals) for kind in self.kinds)
+        # ``round``: Python's, the reference for a single value (kept for callers that round one number)
+        self.round = _same if decimals is None else partial(self._KINDS[PYTHON], decimals=decimals)
 
     @staticmethod
     def div0(a, b):
@@ -102,19 +210,16 @@ class FloatOps:
         return a / b if b else 0.0
 
 
-class ArrayOps:
+class ArrayOps(FloatOps):
     """The same operations on numpy arrays, for a batch of starting points."""
 
     sqrt = staticmethod(np.sqrt)
+    square = staticmethod(square_array)
     exp = staticmethod(np.exp)
+    log = staticmethod(np.log)
     cos = staticmethod(np.cos)
     sin = staticmethod(np.sin)
-    pi = math.pi
-    e = math.e
-
-    def __init__(self, decimals: int | None = None):
-        self.decimals = decimals
-        self.round = _same if decimals is None else partial(round_array, decimals=decimals)
+    _KINDS = {PYTHON: round_array, NUMPY: round_numpy_array}
 
     @staticmethod
     def div0(a, b):
@@ -122,7 +227,7 @@ class ArrayOps:
         return np.divide(a, b, out=np.zeros(a.shape), where=b != 0)
 
 
-def ops_for(value, decimals: int | None = None) -> FloatOps | ArrayOps:
+def ops_for(value, decimals: int | None = None) -> FloatOps:
     """The namespace suited to ``value``: FloatOps for a Python or numpy scalar, ArrayOps otherwise."""
     if isinstance(value, float | int) or np.ndim(value) == 0:
         return FloatOps(decimals)

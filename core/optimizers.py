@@ -24,7 +24,7 @@ from typing import ClassVar, NamedTuple
 import numpy as np
 
 from .hyper import Hyper, InvalidValue
-from .numerics import MAX_DECIMALS, ArrayOps
+from .numerics import MAX_DECIMALS, NUMPY, PYTHON, ArrayOps, FloatOps
 
 __all__ = [
     "OPTIMIZERS", "SGD", "AdaGrad", "Adam", "Momentum", "Nesterov", "Optimizer", "RMSProp", "get_optimizer",
@@ -60,6 +60,9 @@ class Optimizer:
     hypers: ClassVar[tuple[Hyper, ...]]
     fields: ClassVar[tuple[str, ...]] = ()
     counts_steps: ClassVar[bool] = False  # the state carries the update count t (Adam's bias correction)
+    #: Whether the notes' code for this optimizer turns the values it touches into numpy floats (its state
+    #: starts as numpy zeros or passes through np.sqrt): then their rounding is numpy's after the start.
+    notes_numpy: ClassVar[bool] = True
     State: ClassVar[type]
 
     __slots__ = ("decimals", "values")
@@ -116,6 +119,31 @@ class Optimizer:
         """Per-coordinate state as named columns: ``v_x, v_y`` or ``m_x, m_y, v_x, v_y``."""
         return tuple(f"{f}_{axis}" for f in cls.fields for axis in "xy")
 
+    # -- the notes' rounding ------------------------------------------------------------------------
+    def rounding_kinds(self, update: int) -> tuple[str, str, str]:
+        """Which rounding (PYTHON or NUMPY, see `core.numerics`) the notes' code applies in update number
+        ``update`` to (the gradient at the new point, the state, the new parameters); update 0 is the start
+        point, where only the gradient is computed.
+
+        The notes start from Python floats (``params = {'x': 0., 'y': 0.}``), so the gradient at the start is
+        a Python float, and so is every value of SGD, which never leaves them.  The other optimizers'
+        values become numpy floats in their first update (Momentum and Nesterov add ``np.zeros_like``
+        velocities to the point; AdaGrad, RMSProp and Adam divide by ``np.sqrt``); only the state of that
+        first update is still computed from Python floats alone (a state that starts at ``0.`` and the
+        start point's gradient).  From the second update on, everything is numpy's.
+        """
+        if not self.notes_numpy:
+            return PYTHON, PYTHON, PYTHON
+        if update <= 0:
+            return PYTHON, NUMPY, NUMPY
+        return NUMPY, PYTHON if update == 1 else NUMPY, NUMPY
+
+    def ops(self, update: int, arrays: bool = False) -> FloatOps:
+        """The arithmetic namespace for update number ``update`` (0: the start), rounding as the notes do
+        when this optimizer carries ``decimals``; ArrayOps when ``arrays``, else FloatOps."""
+        cls = ArrayOps if arrays else FloatOps
+        return cls(self.decimals, *self.rounding_kinds(update))
+
     # -- the pure interface -------------------------------------------------------------------------
     def init(self, params):
         """The state before the first update, for ``params`` of shape (..., 2)."""
@@ -128,17 +156,21 @@ class Optimizer:
         fields = [np.array([row[f"{name}_x"], row[f"{name}_y"]]) for name in self.fields]
         return self.State(*fields, int(row["t"])) if self.counts_steps else self.State(*fields)
 
-    def update(self, grads, state, params):
+    def update(self, grads, state, params, number: int | None = None):
         """One update: returns ``(new_params, new_state)``; the arguments are left untouched.
 
-        grads and params: arrays of shape (..., 2); state: as returned by `init` or `update`.
+        grads and params: arrays of shape (..., 2); state: as returned by `init` or `update`.  number: which
+        update this is (1 for the first), for the notes' rounding (`rounding_kinds`); by default the state's
+        step count where it has one, else a later update.
         """
         params = np.asarray(params, dtype=np.float64)
         grads = np.asarray(grads, dtype=np.float64)
         t = state.t + 1 if self.counts_steps else 0
+        if number is None:
+            number = t if self.counts_steps else 2
         per_coordinate = tuple(np.asarray(getattr(state, f), dtype=np.float64) for f in self.fields)
-        rule = self.make_rule(ArrayOps(self.decimals))
-        (c,) = self.step_constants(t, 1)
+        rule = self.make_rule(self.ops(number, arrays=True))
+        (c,) = self.step_constants(t if self.counts_steps else number, 1)
         new_params, new_fields = rule(params, grads, per_coordinate, c)
         new_params = np.asarray(new_params, dtype=np.float64)
         new_fields = tuple(np.asarray(v, dtype=np.float64) for v in new_fields)
@@ -168,6 +200,7 @@ class Optimizer:
         ``fields`` order), c this update's entry of `step_constants`.  All are Python floats when
         ``ops`` is a FloatOps and numpy arrays of one shape when it is an ArrayOps: the one piece of
         arithmetic that every code path shares.  Hyperparameters and ``ops`` are bound once, here.
+        Where the notes round, the rule calls ``ops.round_state`` and ``ops.round_params``.
         """
         raise NotImplementedError
 
@@ -182,6 +215,7 @@ class SGD(Optimizer):
     formula = ("p ← p − η·g",)
     hypers = (_lr(0.01),)
     State = SGDState
+    notes_numpy = False  # the notes' SGD only ever adds Python floats to Python floats
     __slots__ = ()
 
     def make_rule(self, ops):
@@ -272,11 +306,11 @@ class AdaGrad(Optimizer):
 
     def make_rule(self, ops):
         lr, eps = self.values["lr"], self.values["eps"]
-        r, sqrt = ops.round, ops.sqrt
+        rs, rp, sqrt = ops.round_state, ops.round_params, ops.sqrt
 
         def rule(p, g, s, c):
-            h = r(s[0] + g * g)
-            return r(p - lr * g / (sqrt(h) + eps)), (h,)
+            h = rs(s[0] + g * g)
+            return rp(p - lr * g / (sqrt(h) + eps)), (h,)
         return rule
 
     def derived(self, state):
@@ -303,11 +337,11 @@ class RMSProp(Optimizer):
     def make_rule(self, ops):
         lr, gamma, eps = self.values["lr"], self.values["gamma"], self.values["eps"]
         keep_new = 1 - gamma
-        r, sqrt = ops.round, ops.sqrt
+        rs, rp, sqrt = ops.round_state, ops.round_params, ops.sqrt
 
         def rule(p, g, s, c):
-            h = r(gamma * s[0] + keep_new * g * g)
-            return r(p - lr * g / (sqrt(h) + eps)), (h,)
+            h = rs(gamma * s[0] + keep_new * g * g)
+            return rp(p - lr * g / (sqrt(h) + eps)), (h,)
         return rule
 
     def derived(self, state):
@@ -348,13 +382,13 @@ class Adam(Optimizer):
     def make_rule(self, ops):
         b1, b2, eps = self.values["beta1"], self.values["beta2"], self.values["eps"]
         keep1, keep2 = 1.0 - b1, 1.0 - b2
-        r, sqrt = ops.round, ops.sqrt
+        rs, rp, sqrt, square = ops.round_state, ops.round_params, ops.sqrt, ops.square
 
         def rule(p, g, s, lr_t):
             m, v = s
-            m = r(b1 * m + keep1 * g)
-            v = r(b2 * v + keep2 * (g * g))
-            return r(p - lr_t * m / sqrt(v + eps)), (m, v)
+            m = rs(b1 * m + keep1 * g)
+            v = rs(b2 * v + keep2 * square(g))  # the notes' grads[key]**2 (pow, not g*g: see core.numerics)
+            return rp(p - lr_t * m / sqrt(v + eps)), (m, v)
         return rule
 
     def derived(self, state):

@@ -28,6 +28,7 @@ DIVERGENCE_BOUND = 1e10
 DEFAULT_TOL = 1e-8
 DEFAULT_MAX_STEPS = 1000
 BASE_COLUMNS = ("x", "y", "f", "grad_x", "grad_y")
+_OPS = FloatOps()  # the functions' arithmetic (rounding is the optimizer's business)
 _CHUNK = 512  # steps gathered in a list before they are copied into the history's numpy block
 
 
@@ -107,7 +108,6 @@ class Run:
         self.tol = _check_tol(tol)
         self.start = check_start(start)
         self._optimizer = optimizer.replace(decimals=decimals)
-        self._ops = FloatOps(self._optimizer.decimals)
         self.stop: Stop | None = None
         self._begin()
 
@@ -131,19 +131,20 @@ class Run:
         fields = [f"{name}_{axis}" for axis in "xy" for name in opt.fields]
         self.history = History(BASE_COLUMNS + tuple(fields) + (("t",) if opt.counts_steps else ()))
         x, y = self.start
-        gx, gy = self._gradient(x, y)
+        gx, gy = self._gradient(x, y, 0)
         zeros = (0.0,) * len(opt.fields)
         self._tail = (x, y, gx, gy, zeros, zeros, 0)
-        f = self.function.value(x, y, self._ops)
+        f = self.function.value(x, y, _OPS)
         self.history.append((x, y, f, gx, gy) + zeros + zeros + ((0.0,) if opt.counts_steps else ()))
         self._segments = [(1, opt)]  # (first update, optimizer): which settings made which updates
         self.stop = None
         if not math.isfinite(f + gx + gy):
             self.stop = Stop(StopReason.DIVERGED, 0)
 
-    def _gradient(self, x: float, y: float) -> tuple[float, float]:
-        gx, gy = self.function.grad(x, y, self._ops)
-        r = self._ops.round
+    def _gradient(self, x: float, y: float, step: int) -> tuple[float, float]:
+        """The gradient at the point after update ``step``, rounded as the notes round it there."""
+        gx, gy = self.function.grad(x, y, _OPS)
+        r = self._optimizer.ops(step).round_grad
         return float(r(gx)), float(r(gy))
 
     def configure(self, *, optimizer: Optimizer | None = None, decimals="keep", max_steps=None, tol=None,
@@ -168,7 +169,6 @@ class Run:
             self.start, restart = check_start(start), True
         rounding_changed = new_opt.decimals != self.decimals
         self._optimizer = new_opt
-        self._ops = FloatOps(new_opt.decimals)
         if restart:
             self._begin()
             return True
@@ -198,7 +198,7 @@ class Run:
     def _refresh_tail(self) -> None:
         """Recompute the current step's gradient (the one the next update uses) under the current rounding."""
         x, y, _, _, sx, sy, t = self._tail
-        gx, gy = self._gradient(x, y)
+        gx, gy = self._gradient(x, y, self.step)
         self._tail = (x, y, gx, gy, sx, sy, t)
         k = len(self.history) - 1
         row = self.history.row(k)
@@ -302,9 +302,10 @@ class Run:
         """Up to n steps on Python floats, appended to the history in one block."""
         value, grad = self.function.value, self.function.grad
         opt = self._optimizer
-        rule, counts = opt.make_rule(self._ops), opt.counts_steps
-        ops = self._ops
-        rnd = ops.round
+        ops = opt.ops(2)
+        # the notes round the first update's state the Python way and every later value numpy's way
+        first_rule, rule, counts = opt.make_rule(opt.ops(1)), opt.make_rule(ops), opt.counts_steps
+        rnd = ops.round_grad  # the same kind after the first update as after any later one
         rounding = opt.decimals is not None
         x, y, gx, gy, sx, sy, t = self._tail
         bound, tol2 = DIVERGENCE_BOUND, self.tol * self.tol
@@ -314,8 +315,9 @@ class Run:
         taken = 0
         stop = None
         for c in opt.step_constants(t + 1, n):
-            nx, nsx = rule(x, gx, sx, c)
-            ny, nsy = rule(y, gy, sy, c)
+            step_rule = rule if t else first_rule
+            nx, nsx = step_rule(x, gx, sx, c)
+            ny, nsy = step_rule(y, gy, sy, c)
             ngx, ngy = grad(nx, ny, ops)
             if rounding:
                 ngx, ngy = rnd(ngx), rnd(ngy)

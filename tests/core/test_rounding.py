@@ -58,3 +58,38 @@ def test_float_and_array_namespaces_round_alike():
     assert FloatOps(None).round(0.123456789) == 0.123456789
     assert ArrayOps().div0(np.array([1.0, 2.0]), np.array([0.0, 4.0])).tolist() == [0.0, 0.5]
     assert FloatOps().div0(1.0, 0.0) == 0.0
+
+
+@pytest.mark.parametrize("decimals", [0, 1, 2, 4, 6, 9, MAX_DECIMALS])
+def test_numpy_kind_of_rounding_is_what_round_does_on_a_numpy_float(decimals):
+    from core.numerics import round_numpy, round_numpy_array
+
+    values = _hard_values(decimals, np.random.default_rng(100 + decimals))
+    with np.errstate(over="ignore", invalid="ignore"):  # numpy warns of -1e300 * 10**9; so do we not
+        expected = np.array([round(np.float64(v), decimals) for v in values.tolist()])  # numpy's __round__
+    assert _same_bits(round_numpy_array(values, decimals), expected).all()
+    assert _same_bits([round_numpy(v, decimals) for v in values.tolist()], expected).all()
+    # and the two kinds really are different functions on these values
+    python = np.array([round(v, decimals) for v in values.tolist()])
+    assert decimals == 0 or (~_same_bits(python, expected)).sum() > 10  # (multiplying by 1 is exact)
+
+
+def test_square_is_pow_bit_for_bit_on_floats_and_arrays():
+    from core.numerics import square, square_array
+
+    rng = np.random.default_rng(5)
+    values = np.concatenate([rng.uniform(-100, 100, 100_000), rng.standard_normal(20_000) * 10.0 ** rng.integers(
+        -160, 160, 20_000), [0.0, -0.0, 1e-300, 1e200, -1e200, np.inf, -np.inf, np.nan, 5e-324]])
+    expected = np.array([square(v) for v in values.tolist()])
+    with np.errstate(all="ignore"):
+        pythons = []
+        for v in values.tolist():
+            try:
+                pythons.append(v**2)
+            except OverflowError:
+                pythons.append(np.inf)
+    assert _same_bits(expected, pythons).all()
+    assert _same_bits(square_array(values), expected).all()
+    assert square(1e200) == np.inf
+    # pow is not always the correctly rounded product, which is why the notes' g**2 is kept as pow
+    assert (values[:100_000] ** 2 != np.array([square(v) for v in values[:100_000].tolist()])).sum() > 10
