@@ -25,6 +25,7 @@ import numpy as np
 
 from .hyper import Hyper, InvalidValue
 from .numerics import MAX_DECIMALS, NUMPY, PYTHON, ArrayOps, FloatOps
+from .settings import DECIMALS
 
 __all__ = [
     "OPTIMIZERS", "SGD", "AdaGrad", "Adam", "Momentum", "Nesterov", "Optimizer", "RMSProp", "get_optimizer",
@@ -74,11 +75,10 @@ class Optimizer:
                 raise InvalidValue(f"unknown hyperparameter {key!r} for {self.name} "
                                    f"(choose from {', '.join(known)})")
         checked = {name: h.check(values.get(name, h.default)) for name, h in known.items()}
-        if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int | np.integer)
-                                     or not 0 <= decimals <= MAX_DECIMALS):
+        if decimals is not None and not isinstance(decimals, int | np.integer):
             raise InvalidValue(f"decimals must be a whole number from 0 to {MAX_DECIMALS}, got {decimals!r}")
         object.__setattr__(self, "values", checked)
-        object.__setattr__(self, "decimals", None if decimals is None else int(decimals))
+        object.__setattr__(self, "decimals", DECIMALS.check(decimals))
 
     def __getattr__(self, name):
         try:

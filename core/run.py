@@ -19,14 +19,10 @@ from .history import History
 from .hyper import InvalidValue
 from .numerics import FloatOps
 from .optimizers import Optimizer
+from .settings import DEFAULT_MAX_STEPS, DEFAULT_TOL, DIVERGENCE_BOUND, MAX_STEPS, START, TOL
 
 __all__ = ["BASE_COLUMNS", "DIVERGENCE_BOUND", "Run", "Stop", "StopReason", "check_start", "optimizer_in_effect"]
 
-#: A coordinate beyond this magnitude counts as divergence, long before anything overflows.
-DIVERGENCE_BOUND = 1e10
-#: Default convergence tolerance on the gradient norm (and on the length of the last step).
-DEFAULT_TOL = 1e-8
-DEFAULT_MAX_STEPS = 1000
 BASE_COLUMNS = ("x", "y", "f", "grad_x", "grad_y")
 _OPS = FloatOps()  # the functions' arithmetic (rounding is the optimizer's business)
 _CHUNK = 512  # steps gathered in a list before they are copied into the history's numpy block
@@ -62,13 +58,6 @@ def _check_count(value, what: str, low: int) -> int:
     return int(value)
 
 
-def _check_tol(tol) -> float:
-    tol = float(tol)
-    if not (math.isfinite(tol) and tol >= 0):
-        raise InvalidValue(f"tolerance must be a finite number ≥ 0, got {tol!r}")
-    return tol
-
-
 def optimizer_in_effect(segments, update: int) -> Optimizer:
     """From (first update, optimizer) records in order, the optimizer that makes update ``update``."""
     chosen = segments[0][1]
@@ -80,15 +69,7 @@ def optimizer_in_effect(segments, update: int) -> Optimizer:
 
 def check_start(start) -> tuple[float, float]:
     """Return ``start`` as a pair of floats, or raise InvalidValue if it is not a finite point in bounds."""
-    try:
-        x, y = (float(v) for v in start)
-    except (TypeError, ValueError):
-        raise InvalidValue(f"the start point must be two numbers, got {start!r}") from None
-    for name, v in (("x", x), ("y", y)):
-        if not math.isfinite(v) or abs(v) >= DIVERGENCE_BOUND:
-            raise InvalidValue(f"start {name} must be a finite number below {DIVERGENCE_BOUND:g} in size, "
-                               f"got {v!r}")
-    return x, y
+    return START.check(start)
 
 
 class Run:
@@ -104,9 +85,9 @@ class Run:
                  max_steps: int = DEFAULT_MAX_STEPS, tol: float = DEFAULT_TOL, name: str = "run"):
         self.name = name
         self.function = function
-        self.max_steps = _check_count(max_steps, "the step limit", 0)
-        self.tol = _check_tol(tol)
-        self.start = check_start(start)
+        self.max_steps = MAX_STEPS.check(max_steps)
+        self.tol = TOL.check(tol)
+        self.start = START.check(start)
         self._optimizer = optimizer.replace(decimals=decimals)
         self.stop: Stop | None = None
         self._begin()
@@ -129,7 +110,8 @@ class Run:
         """Start the history afresh at the start point (step 0: the initial state)."""
         opt = self._optimizer
         fields = [f"{name}_{axis}" for axis in "xy" for name in opt.fields]
-        self.history = History(BASE_COLUMNS + tuple(fields) + (("t",) if opt.counts_steps else ()))
+        self.history = History(BASE_COLUMNS + tuple(fields) + (("t",) if opt.counts_steps else ()),
+                               limit=self.max_steps + 1)
         x, y = self.start
         gx, gy = self._gradient(x, y, 0)
         zeros = (0.0,) * len(opt.fields)
@@ -159,14 +141,15 @@ class Run:
         new_decimals = self.decimals if decimals == "keep" else decimals
         new_opt = (optimizer or self._optimizer).replace(decimals=new_decimals)
         if max_steps is not None:
-            self.max_steps = _check_count(max_steps, "the step limit", 0)
+            self.max_steps = MAX_STEPS.check(max_steps)
+            self.history.limit = self.max_steps + 1
         if tol is not None:
-            self.tol = _check_tol(tol)
+            self.tol = TOL.check(tol)
         restart = type(new_opt) is not type(self._optimizer)
         if function is not None and function is not self.function:
             self.function, restart = function, True
         if start is not None:
-            self.start, restart = check_start(start), True
+            self.start, restart = START.check(start), True
         rounding_changed = new_opt.decimals != self.decimals
         self._optimizer = new_opt
         if restart:
