@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 from functools import partial
+from typing import ClassVar
 
 import numpy as np
 
@@ -190,7 +191,7 @@ class FloatOps:
     sin = staticmethod(_scalar(np.sin))
     pi = math.pi
     e = math.e
-    _KINDS = {PYTHON: round_python, NUMPY: round_numpy}
+    _KINDS: ClassVar[dict] = {PYTHON: round_python, NUMPY: round_numpy}
 
     def __init__(self, decimals: int | None = None, grad: str = PYTHON, state: str = PYTHON,
                  params: str = PYTHON):
@@ -219,7 +220,7 @@ class ArrayOps(FloatOps):
     log = staticmethod(np.log)
     cos = staticmethod(np.cos)
     sin = staticmethod(np.sin)
-    _KINDS = {PYTHON: round_array, NUMPY: round_numpy_array}
+    _KINDS: ClassVar[dict] = {PYTHON: round_array, NUMPY: round_numpy_array}
 
     @staticmethod
     def div0(a, b):

@@ -15,7 +15,7 @@ from enum import Enum
 import numpy as np
 
 from .functions import Objective
-from .history import History
+from .history import History, HistoryView
 from .hyper import InvalidValue
 from .numerics import FloatOps
 from .optimizers import Optimizer
@@ -90,6 +90,7 @@ class Run:
         self.start = START.check(start)
         self._optimizer = optimizer.replace(decimals=decimals)
         self.stop: Stop | None = None
+        self.generation = -1  # counts restarts from step 0 (a new history)
         self._begin()
 
     # -- configuration --------------------------------------------------------------------------------
@@ -119,6 +120,8 @@ class Run:
         f = self.function.value(x, y, _OPS)
         self.history.append((x, y, f, gx, gy) + zeros + zeros + ((0.0,) if opt.counts_steps else ()))
         self._segments = [(1, opt)]  # (first update, optimizer): which settings made which updates
+        self.generation += 1
+        self._changed_from = 0  # the first recorded step rewritten since the last publish()
         self.stop = None
         if not math.isfinite(f + gx + gy):
             self.stop = Stop(StopReason.DIVERGED, 0)
@@ -186,6 +189,7 @@ class Run:
         k = len(self.history) - 1
         row = self.history.row(k)
         row.update(grad_x=gx, grad_y=gy)
+        self._changed_from = min(self._changed_from, k)
         self.history.truncate(k)
         self.history.append(tuple(row[c] for c in self.history.columns))
 
@@ -205,6 +209,7 @@ class Run:
         if k > self.step:
             raise InvalidValue(f"cannot rewind to step {k}: the run is at step {self.step}")
         self.history.truncate(k + 1)
+        self._changed_from = min(self._changed_from, k + 1)
         row = self.history.row(k)
         opt = self._optimizer
         sx = tuple(row[f"{name}_x"] for name in opt.fields)
@@ -228,6 +233,14 @@ class Run:
         self._begin()
 
     # -- reading -----------------------------------------------------------------------------------------
+    def publish(self) -> tuple[HistoryView, int]:
+        """The history so far, shared read-only (`History.publish`), and the first step whose row may
+        differ from what the previous publish() of this generation showed (rewound or refreshed rows);
+        at least the length of that previous view, so rows from there on are new or changed."""
+        view = self.history.publish()
+        first, self._changed_from = self._changed_from, len(view)
+        return view, first
+
     def state_at(self, k: int):
         """The optimizer's state after update k, as its State NamedTuple ((2,) arrays; ``t`` an int)."""
         return self._optimizer.state_from_row(self.history.row(k))

@@ -12,7 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QStyle
 
-__all__ = ["ACTIONS", "DIGITS", "MENUS", "TOOLBAR", "ActionSpec", "build_actions", "build_menus", "build_toolbar"]
+from .numbers import FULL, READABLE
+
+__all__ = ["ACTIONS", "MENUS", "NUMBER_MODES", "TOOLBAR", "ActionSpec", "build_actions", "build_menus", "build_toolbar"]
 
 P = QStyle.StandardPixmap
 K = QKeySequence.StandardKey
@@ -76,11 +78,12 @@ ACTIONS = (
     ActionSpec("action_about", "&About GradStep", "show_about", None, "Version, licence and libraries"),
 )
 
-#: View ▸ Numbers: how many significant digits the tables show (None: full precision).
-DIGITS = ((None, "&Full precision"), (4, "&4 significant digits"), (6, "&6 significant digits"),
-          (8, "&8 significant digits"))
+#: View ▸ Numbers: how the tables show numbers (see gui.numbers).
+NUMBER_MODES = ((READABLE, "&As written (the notes' rounding, or 10 significant digits)"),
+                (FULL, "&Full precision"), (4, "&4 significant digits"), (6, "&6 significant digits"),
+                (8, "&8 significant digits"))
 
-# None is a separator; "digits" and "lessons" are filled in by build_menus
+# None is a separator; "numbers" and "lessons" are filled in by build_menus
 MENUS = (
     ("&File", ("action_open_session", "action_reopen_session", "action_save_session", None, "action_export_csv",
                "action_export_image", None, "action_quit")),
@@ -89,7 +92,7 @@ MENUS = (
               "action_continue_here")),
     ("&View", ("action_gradient_arrow", "action_step_arrow", "action_log_loss", "action_equal_scales", None,
                "action_fit",
-               "action_reset_view", None, "digits")),
+               "action_reset_view", None, "numbers")),
     ("&Lessons", ("lessons",)),
     ("&Help", ("action_shortcuts", "action_about")),
 )
@@ -107,7 +110,7 @@ def _handler(window, path: str):
 
 def build_actions(window) -> None:
     """Create every QAction of ``ACTIONS`` on the window (as attributes named after them) and the
-    View ▸ Numbers group (``window.digit_actions``)."""
+    View ▸ Numbers group (``window.number_actions``)."""
     for spec in ACTIONS:
         action = QAction(spec.text, window)
         action.setObjectName(spec.name)
@@ -123,14 +126,15 @@ def build_actions(window) -> None:
         action.triggered.connect(lambda _checked=False, path=spec.handler: _handler(window, path)())
         window.addAction(action)
         setattr(window, spec.name, action)
-    window.digits_group = QActionGroup(window)
-    window.digit_actions = {}
-    for digits, text in DIGITS:
-        action = QAction(text, window.digits_group)
+    window.numbers_group = QActionGroup(window)
+    window.number_actions = {}
+    for mode, text in NUMBER_MODES:
+        action = QAction(text, window.numbers_group)
+        action.setObjectName(f"action_numbers_{mode}")
         action.setCheckable(True)
-        action.setChecked(digits is None)
-        action.triggered.connect(lambda _checked=False, d=digits: window.set_digits(d))
-        window.digit_actions[digits] = action
+        action.setChecked(mode == READABLE)
+        action.triggered.connect(lambda _checked=False, chosen=mode: window.set_number_mode(chosen))
+        window.number_actions[mode] = action
 
 
 def build_menus(window, lessons) -> None:
@@ -140,8 +144,8 @@ def build_menus(window, lessons) -> None:
         for item in items:
             if item is None:
                 menu.addSeparator()
-            elif item == "digits":
-                menu.addMenu("&Numbers").addActions(list(window.digit_actions.values()))
+            elif item == "numbers":
+                menu.addMenu("&Numbers").addActions(list(window.number_actions.values()))
             elif item == "lessons":
                 _lesson_menus(window, menu, lessons)
             else:

@@ -22,8 +22,8 @@ def shortcuts_html(actions) -> str:
         f"<tr><td style='padding-right:18px'><b>{a.shortcut().toString()}</b></td>"
         f"<td>{a.text().replace('&', '')}</td></tr>"
         for a in actions if not a.shortcut().isEmpty())
-    return (f"<table>{rows}</table><p>Click the plot while paused to move the selected run's start point. "
-            "Drag to pan, scroll to zoom.</p>")
+    return (f"<table>{rows}</table><p>Click the plot while paused to move the selected run's start point "
+            "there, rounded to the view's scale (Shift+click: exactly there). Drag to pan, scroll to zoom.</p>")
 
 
 def show_shortcuts(parent: QWidget, actions) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from core.hyper import Hyper, InvalidValue, parse_number
+from core.hyper import Hyper, InvalidValue
 
 __all__ = ["HyperForm", "ValueEdit", "format_value"]
 
@@ -94,7 +94,7 @@ class ValueEdit(QLineEdit):
 
 
 def hyper_check(hyper: Hyper) -> Callable[[str], float]:
-    return lambda text: hyper.check(parse_number(text, hyper.name))
+    return hyper.parse
 
 
 class ReasonLabel(QLabel):

@@ -88,6 +88,9 @@ class LossPlot(pg.PlotWidget):
             plot.enableAutoRange(y=True)
         self.cursor.setValue(newest if step is None else step)
 
-    def refollow(self) -> None:
-        """Go back to showing every step (after the user zoomed or panned)."""
+    def refollow(self, reset: bool = False) -> None:
+        """Go back to showing every step (after the user zoomed or panned); with ``reset`` (new runs) the
+        value axis forgets the range of the runs drawn before, too."""
         self.follow = True
+        if reset:
+            self.getPlotItem().enableAutoRange(x=True, y=True)

@@ -7,10 +7,7 @@ Panels only emit what the user asked for; the window decides what it means for t
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,24 +26,21 @@ from PySide6.QtWidgets import (
 )
 
 from core.functions import FUNCTIONS
-from core.hyper import InvalidValue, parse_number
-from core.numerics import MAX_DECIMALS
 from core.optimizers import OPTIMIZERS
-from core.run import DIVERGENCE_BOUND
+from core.settings import DECIMALS, MAX_STEPS, RUN_NAME, START, TOL
 
 from .fields import INVALID_STYLE, HyperForm, ReasonLabel, ValueEdit
+from .palette import PALETTE, swatch
 from .session import GUI_MAX_STEPS, Options, RunEntry
 
-__all__ = ["PALETTE", "FunctionPanel", "RunListPanel", "RunPanel", "SettingsPanel", "swatch"]
+__all__ = ["ROUNDING_HELP", "FunctionPanel", "RunListPanel", "RunPanel", "SettingsPanel"]
 
-#: Okabe & Ito's colour-blind-safe palette (2008), yellow last: it is hard to see on light colours.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
-
-
-def swatch(color: str, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(color))
-    return QIcon(pixmap)
+#: What the lecture-notes rounding is, in two sentences (also in the README).
+ROUNDING_HELP = ("Round exactly where and as the lecture notes' code does: the gradient, and the state and new "
+                 "parameters of AdaGrad, RMSProp and Adam, to this many decimals.\nLike the notes' round(), "
+                 "plain numbers are rounded to the nearest decimal and numpy numbers (everything after the first "
+                 "update, except SGD's) the way numpy rounds, so any run gives the notes' own numbers. Takes "
+                 "effect from the step on view.")
 
 
 class FunctionPanel(QGroupBox):
@@ -99,7 +93,8 @@ class RunListPanel(QGroupBox):
         self.add_button = QPushButton("Add", self)
         self.duplicate_button = QPushButton("Duplicate", self)
         self.remove_button = QPushButton("Remove", self)
-        self.add_button.setToolTip("Add a run with the selected run's optimizer (Ctrl+N)")
+        self.add_button.setToolTip("Add a run with the next optimizer not yet shown, from the selected run's start "
+                                   "(Ctrl+N)")
         self.duplicate_button.setToolTip("Copy the selected run, settings and all (Ctrl+D)")
         self.remove_button.setToolTip("Remove the selected run (Delete)")
         buttons = QHBoxLayout()
@@ -166,12 +161,7 @@ class RunListPanel(QGroupBox):
 
 
 def _start_check(axis: str):
-    def check(text: str) -> float:
-        value = parse_number(text, f"start {axis}")
-        if abs(value) >= DIVERGENCE_BOUND:
-            raise InvalidValue(f"start {axis} must be below {DIVERGENCE_BOUND:g} in size")
-        return value
-    return check
+    return lambda text: START.parse_coordinate(axis, text)
 
 
 class RunPanel(QGroupBox):
@@ -187,6 +177,7 @@ class RunPanel(QGroupBox):
         self.setStyleSheet(INVALID_STYLE)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("run_name")
+        self.name_edit.setMaxLength(RUN_NAME.max_length)
         self.name_edit.setToolTip("The run's name, used in the legend and as the run column of the CSV")
         self.optimizer_combo = QComboBox(self)
         self.optimizer_combo.setObjectName("optimizer_combo")
@@ -264,20 +255,21 @@ class SettingsPanel(QGroupBox):
         self.setStyleSheet(INVALID_STYLE)
         self.rounding = QCheckBox("Lecture-notes rounding", self)
         self.rounding.setObjectName("rounding")
-        self.rounding.setToolTip("Round as the lecture notes do: the gradient, and the state and new\n"
-                                 "parameters of AdaGrad, RMSProp and Adam. Takes effect from the next step.")
+        self.rounding.setToolTip(ROUNDING_HELP)
+        self.rounding.setWhatsThis(ROUNDING_HELP)
         self.decimals = QSpinBox(self)
         self.decimals.setObjectName("decimals")
-        self.decimals.setRange(0, MAX_DECIMALS)
+        self.decimals.setToolTip(ROUNDING_HELP)
+        self.decimals.setRange(DECIMALS.low, DECIMALS.high)
         self.decimals.setSuffix(" decimals")
         self.max_steps = QSpinBox(self)
         self.max_steps.setObjectName("max_steps")
-        self.max_steps.setRange(1, GUI_MAX_STEPS)
+        self.max_steps.setRange(max(MAX_STEPS.low, 1), min(MAX_STEPS.high, GUI_MAX_STEPS))
         self.max_steps.setGroupSeparatorShown(True)
         self.max_steps.setToolTip("Runs stop here (\"step limit reached\")")
-        self.tol = ValueEdit(self._check_tol, 1e-8, self)
+        self.tol = ValueEdit(TOL.parse, TOL.default, self)
         self.tol.setObjectName("tolerance")
-        self.tol.setToolTip("A run has converged when the gradient norm and its last step are both below this")
+        self.tol.setToolTip(TOL.meaning[:1].upper() + TOL.meaning[1:])
         self.tol_reason = ReasonLabel(self)
         rounding_row = QHBoxLayout()
         rounding_row.addWidget(self.rounding)
@@ -294,13 +286,6 @@ class SettingsPanel(QGroupBox):
         self.tol.committed.connect(self._changed)
         self.tol.problem.connect(self.tol_reason.show_reason)
         self._shown: Options | None = None
-
-    @staticmethod
-    def _check_tol(text: str) -> float:
-        value = parse_number(text, "tolerance")
-        if value < 0 or not math.isfinite(value):
-            raise InvalidValue(f"tolerance must be ≥ 0, got {text.strip()}")
-        return value
 
     def options(self) -> Options:
         decimals = self.decimals.value() if self.rounding.isChecked() else None

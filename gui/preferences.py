@@ -29,10 +29,13 @@ def restore(window, settings: QSettings) -> None:
         window.resize(min(DEFAULT_SIZE[0], int(free.width() * 0.95)), min(DEFAULT_SIZE[1], int(free.height() * 0.95)))
     state = settings.value("window/state")
     if state is None or not window.restoreState(state):
-        # first start: panels a fifth and a third of the width, whatever the screen, the plots the rest
-        width = window.width()
-        window.resizeDocks(window.docks, [max(250, int(width * 0.21)), max(300, int(width * 0.33))],
+        # first start: the side panels a fifth and a quarter of the width, the history a quarter of the
+        # height, whatever the screen; the plots the rest
+        width, height = window.width(), window.height()
+        left, right, bottom = window.docks
+        window.resizeDocks([left, right], [max(250, int(width * 0.2)), max(300, int(width * 0.25))],
                            Qt.Orientation.Horizontal)
+        window.resizeDocks([bottom], [max(170, int(height * 0.27))], Qt.Orientation.Vertical)
     speed = settings.value("view/speed_index")
     if speed is not None and str(speed).isdigit():
         window.speed.slider.setValue(int(speed))
@@ -40,11 +43,10 @@ def restore(window, settings: QSettings) -> None:
         value = settings.value(key)
         if value is not None:
             getattr(window, name).setChecked(str(value).lower() == "true")
-    digits = settings.value("view/digits")
-    if digits == "full":
-        window.set_digits(None)
-    elif digits is not None and str(digits).isdigit() and int(digits) in window.digit_actions:
-        window.set_digits(int(digits))
+    mode = settings.value("view/numbers")
+    mode = int(mode) if mode is not None and str(mode).isdigit() else mode
+    if mode in window.number_actions:
+        window.set_number_mode(mode)
 
 
 def save(window, settings: QSettings) -> None:
@@ -53,6 +55,5 @@ def save(window, settings: QSettings) -> None:
     settings.setValue("view/speed_index", window.speed.slider.value())
     for key, name in _CHECKABLE.items():
         settings.setValue(key, getattr(window, name).isChecked())
-    digits = window.state_model.digits
-    settings.setValue("view/digits", "full" if digits is None else str(digits))
+    settings.setValue("view/numbers", str(window.number_mode))
     settings.sync()

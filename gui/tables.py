@@ -2,7 +2,11 @@
 
 Both read the window's mirror of a run (`gui.session.RunEntry`) and the core's optimizer objects; the
 quantities derived for teaching (Adam's lr_t, the effective step size, the step about to be taken) come
-from the optimizer's own ``derived`` and ``update``, never from arithmetic written here.
+from the optimizer's own ``derived`` and ``update``, never from arithmetic written here.  Numbers are
+shown as `gui.numbers.NumberFormat` says; tooltips and copies are at full precision.
+
+The history table reads like the notes' printout: row 0 is the start with its gradient, row k is update
+k with **the gradient that update used** (the one at the point before), the state after it and f.
 """
 
 from __future__ import annotations
@@ -11,43 +15,37 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from core.run import BASE_COLUMNS
 
+from .numbers import FULL, NumberFormat
 from .session import RunEntry
 
-__all__ = ["HistoryModel", "StateModel", "fit_columns", "format_number", "make_table_view", "state_rows"]
+__all__ = ["HistoryModel", "StateModel", "TableView", "display_columns", "state_rows"]
 
 # (short label, tooltip) for each state field, in the notes' names
 _FIELDS = {"v": ("velocity", "the velocity: a decaying sum of past steps"),
            "h": ("Σ g²", "the accumulated squared gradients (AdaGrad: their sum; RMSProp: a decaying mean)")}
 _ADAM_FIELDS = {"m": ("1st moment", "running mean of the gradient g"),
                 "v": ("2nd moment", "running mean of the squared gradient g²")}
-_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_ALIGN_VALUE = int(_ALIGN)
+_COLUMN_TIPS = {"step": "the update number (0: the start point)", "x": "the point after this update",
+                "y": "the point after this update", "f": "the function's value at the point",
+                "grad_x": "the gradient this update used (row 0: the gradient at the start)",
+                "grad_y": "the gradient this update used (row 0: the gradient at the start)"}
+_ALIGN_VALUE = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # Roles as plain ints: a view calls data() from C++ with an int role, and int comparison is the fast one
 _DISPLAY, _TOOLTIP, _ALIGNMENT = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
                                   int(Qt.ItemDataRole.TextAlignmentRole))
+_FULL = NumberFormat(FULL)
 
 
 def display_columns(recorded) -> list[str]:
-    """The history's columns in the CSV's order (x, y, f, gradient, then v_x, v_y or m_x, m_y, v_x, v_y),
-    from what the mirror has recorded: the optimizer on the panel may already be another one."""
+    """The history's columns in the CSV's order (x, y, f, gradient, then v_x, v_y or m_x, m_y, v_x, v_y)."""
     base = [c for c in BASE_COLUMNS if c in recorded]
     fields = [c[:-2] for c in recorded if c.endswith("_x") and c not in BASE_COLUMNS and c != "grad_x"]
     return base + [f"{name}_{axis}" for name in fields for axis in "xy"]
-
-
-def format_number(value: float, digits: int | None) -> str:
-    """Full precision (the shortest text that reads back exactly) or ``digits`` significant digits."""
-    if value is None:
-        return ""
-    if isinstance(value, int):
-        return str(value)
-    value = float(value)
-    return repr(value) if digits is None else f"{value:.{digits}g}"
 
 
 @dataclass(frozen=True)
@@ -59,44 +57,48 @@ class StateRow:
     y: float | None
     tip: str
     scalar: bool = False
+    column: str = ""  # the history column it shows, if any (for the notes' formatting of f)
 
 
 def state_rows(entry: RunEntry, k: int) -> list[StateRow]:
-    """Everything about step k of a run, in the notes' vocabulary."""
-    history, opt = entry.history, entry.optimizer
+    """Everything about step k of a run, in the notes' vocabulary, read with the optimizer that made it."""
+    history, opt = entry.history, entry.recorded or entry.optimizer
     row = history.row(k)
-    rows = [StateRow("step", k, None, "updates made so far", scalar=True),
+    rows = [StateRow("step", k, None, "updates made so far: the step on view", scalar=True),
             StateRow("params  (x, y)", row["x"], row["y"], f"the point after {k} updates"),
-            StateRow("f", row["f"], None, "the function's value at the point", scalar=True),
+            StateRow("f", row["f"], None, "the function's value at the point", scalar=True, column="f"),
             StateRow("grads  ∇f", row["grad_x"], row["grad_y"],
                      "the gradient at the point (rounded when lecture-notes rounding is on): the one the next "
                      "update uses"),
             StateRow("‖∇f‖", math.hypot(row["grad_x"], row["grad_y"]), None, "length of the gradient", scalar=True)]
-    if not all(history.has(c) for c in opt.state_columns()) or history.has("t") != opt.counts_steps:
-        return rows  # the optimizer was just switched and the worker has not restarted the run yet
     described = _ADAM_FIELDS if opt.counts_steps else _FIELDS
     for name in opt.fields:
         short, meaning = described.get(name, ("state", "the optimizer's state"))
         rows.append(StateRow(f"{name}  {short}", row[f"{name}_x"], row[f"{name}_y"],
                              f"{name}: {meaning}, after update {k}"))
     if opt.counts_steps:
-        rows.append(StateRow("t", int(row["t"]), None, "Adam's update count (for the bias correction)",
-                             scalar=True))
-    state = opt.state_from_row(row)
+        rows.append(StateRow("t", int(row["t"]), None, "the update count (for the bias correction)", scalar=True))
     if k > 0:
-        # with the settings that made update k: a hyperparameter changed since then applies only later
-        for key, (meaning, value) in entry.optimizer_for(k).derived(state).items():
-            name = key.replace("_", " ") if key != "lr_t" else key  # lr_t is the notes' own name
-            if isinstance(value, tuple):
-                rows.append(StateRow(name, value[0], value[1], f"{meaning} (in update {k})"))
-            else:
-                rows.append(StateRow(name, value, None, f"{meaning} (in update {k})", scalar=True))
-        before = history.row(k - 1)
-        rows.append(StateRow("step taken  Δp", row["x"] - before["x"], row["y"] - before["y"],
-                             f"how update {k} moved the point"))
+        rows += _derived_rows(entry, opt, row, k)
     nxt = _next_step(entry, k, row)
     if nxt is not None:
         rows.append(StateRow("next step  Δp", nxt[0], nxt[1], f"the move update {k + 1} will make"))
+    return rows
+
+
+def _derived_rows(entry: RunEntry, opt, row: dict, k: int) -> list[StateRow]:
+    """lr_t, the step size and the step taken, with the settings that made update k (a hyperparameter
+    changed since then applies only later)."""
+    rows = []
+    made_by = entry.optimizer_for(k)
+    if type(made_by) is type(opt):
+        for key, (meaning, value) in made_by.derived(opt.state_from_row(row)).items():
+            name = key.replace("_", " ") if key != "lr_t" else key  # lr_t is the notes' own name
+            pair = value if isinstance(value, tuple) else (value, None)
+            rows.append(StateRow(name, *pair, f"{meaning} (in update {k})", scalar=not isinstance(value, tuple)))
+    before = entry.history.row(k - 1)
+    rows.append(StateRow("step taken  Δp", row["x"] - before["x"], row["y"] - before["y"],
+                         f"how update {k} moved the point"))
     return rows
 
 
@@ -118,7 +120,7 @@ class StateModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[StateRow] = []
-        self.digits: int | None = None
+        self.number_format = NumberFormat()
 
     def set_rows(self, rows: list[StateRow]) -> None:
         if [r.label for r in rows] == [r.label for r in self._rows]:
@@ -132,9 +134,14 @@ class StateModel(QAbstractTableModel):
     def rows(self) -> list[StateRow]:
         return self._rows
 
-    def samples(self) -> list[list[str]]:
-        return [[r.label for r in self._rows], *([format_number(getattr(r, axis), self.digits) for r in self._rows]
-                                                 for axis in "xy")]
+    def texts(self, row: StateRow, number_format: NumberFormat | None = None) -> tuple[str, str]:
+        fmt = number_format or self.number_format
+        return fmt.text(row.x, row.column), fmt.text(row.y, row.column)
+
+    def column_texts(self) -> list[list[str]]:
+        """Every text of every column, for sizing them (a dozen rows: all of them)."""
+        pairs = [self.texts(r) for r in self._rows]
+        return [[r.label for r in self._rows], [p[0] for p in pairs], [p[1] for p in pairs]]
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -153,25 +160,39 @@ class StateModel(QAbstractTableModel):
         if index.row() >= len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
-        value = (None, row.x, row.y)[column]
+        if role == _ALIGNMENT:
+            return _ALIGN_VALUE if column > 0 else None
+        if column == 0:
+            return row.label if role == _DISPLAY else row.tip
+        value = (row.x, row.y)[column - 1]
         if role == _DISPLAY:
-            return row.label if column == 0 else format_number(value, self.digits)
-        if role == _TOOLTIP:
-            return row.tip if column == 0 or value is None else f"{row.tip}\n{format_number(value, None)}"
-        return _ALIGN_VALUE if column > 0 else None
+            return self.number_format.text(value, row.column)
+        return row.tip if value is None else f"{row.tip}\n{_FULL.text(value)}"
+
+    def copy_text(self, rows: list[int]) -> str:
+        """The rows as tab-separated text at full precision (for the clipboard)."""
+        lines = []
+        for r in rows:
+            row = self._rows[r]
+            lines.append("\t".join([row.label, *self.texts(row, _FULL)]))
+        return "\n".join(lines)
 
 
 class HistoryModel(QAbstractTableModel):
-    """One row per step of a run: step, x, y, f, grad_x, grad_y, then its state, as in the CSV."""
+    """One row per step of a run: step, x, y, f, grad_x, grad_y, then its state, as in the CSV, but with
+    each row's gradient the one its update used (see the module docstring)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.entry: RunEntry | None = None
         self._columns: list[str] = []
         self._rows = 0
-        self._generation = None
+        self._key = None
         self._views: list = []
-        self.digits: int | None = None
+        self._used_gradient: set[int] = set()
+        self._widths: list[int] = []
+        self._measured = 0  # rows whose texts the column widths already allow for
+        self.number_format = NumberFormat()
 
     def show_entry(self, entry: RunEntry | None, changed_from: int | None = None) -> None:
         """Follow ``entry``; rows from ``changed_from`` on may have new values."""
@@ -179,37 +200,54 @@ class HistoryModel(QAbstractTableModel):
         columns = [] if history is None else display_columns(history.columns)
         rows = 0 if history is None else len(history)
         key = (None if entry is None else entry.run_id, None if entry is None else entry.generation, tuple(columns))
-        # views of the mirror's columns, taken afresh each time: the mirror reallocates as it grows
+        # views of the mirror's columns, taken afresh each time: each snapshot brings a new view
         self._views = [] if history is None else [history.column(name) for name in columns]
-        if key != self._generation:
+        if key != self._key:
             self.beginResetModel()
-            self.entry, self._columns, self._rows, self._generation = entry, columns, rows, key
+            self.entry, self._columns, self._rows, self._key = entry, columns, rows, key
+            self._used_gradient = {i + 1 for i, c in enumerate(columns) if c in ("grad_x", "grad_y")}
+            self._reset_widths()
             self.endResetModel()
             return
+        self.entry = entry
         if rows < self._rows:
             self.beginRemoveRows(QModelIndex(), rows, self._rows - 1)
             self._rows = rows
             self.endRemoveRows()
         if changed_from is not None and changed_from < self._rows:
+            # a changed gradient at row k shows in row k + 1 (the update that used it)
+            self._measured = min(self._measured, changed_from)
             self.dataChanged.emit(self.index(changed_from, 0), self.index(self._rows - 1, len(self._columns)))
         if rows > self._rows:
             self.beginInsertRows(QModelIndex(), self._rows, rows - 1)
             self._rows = rows
             self.endInsertRows()
 
+    def set_number_format(self, number_format: NumberFormat) -> None:
+        if number_format != self.number_format:
+            self.number_format = number_format
+            self._reset_widths()
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, len(self._columns)))
+
     def column_names(self) -> list[str]:
         return ["step", *self._columns]
 
-    def samples(self, count: int = 200) -> list[list[str]]:
-        """Texts of the first and the latest ``count`` rows, per column (for sizing the columns)."""
-        if self.entry is None or self._rows == 0:
-            return [[] for _ in self.column_names()]
-        picks = sorted(set(range(min(count, self._rows))) | set(range(max(0, self._rows - count), self._rows)))
-        texts = [[str(k) for k in picks]]
-        for name in self._columns:
-            values = self.entry.history.column(name)
-            texts.append([format_number(values[k], self.digits) for k in picks])
-        return texts
+    def _reset_widths(self) -> None:
+        self._widths = [len(name) for name in self.column_names()]
+        self._measured = 0
+
+    def text_widths(self) -> list[int]:
+        """For each column, at least the length of its title and of every text it can show, in
+        characters (the cells are monospaced); measured over the rows added since the last call."""
+        if self._rows > self._measured:
+            start = self._measured
+            self._widths[0] = max(self._widths[0], len(str(self._rows - 1)))
+            for i, name in enumerate(self._columns):
+                values = self._views[i][start: self._rows]
+                self._widths[i + 1] = max(self._widths[i + 1], self.number_format.width(values, name))
+            self._measured = self._rows
+        return list(self._widths)
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008
         return 0 if parent.isValid() else self._rows
@@ -218,61 +256,89 @@ class HistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns) + 1
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or section >= len(self._columns) + 1:
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.column_names()[section]
+        name = self.column_names()[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            field = name[:-2] if name.endswith(("_x", "_y")) else name
+            return _COLUMN_TIPS.get(name, f"{field}: the optimizer's state after this update")
         return None
+
+    def value(self, k: int, column: int):
+        """The number in row k, column ``column`` (1-based over the data columns), as the table shows it."""
+        if column in self._used_gradient:
+            k = max(k - 1, 0)  # row k shows the gradient update k used: the one at step k - 1
+        return self._views[column - 1][k]
 
     def data(self, index, role=_DISPLAY):
         # called for every visible cell and every role at each repaint: the common answers come first
         if role in (_DISPLAY, _TOOLTIP):
             k, column = index.row(), index.column()
             if k >= self._valid_rows():
-                return None  # the mirror lost rows (a step back) and the model hears of it at the next frame
+                return None  # the mirror lost rows and the model hears of it at the next frame
             if column == 0:
                 return str(k)
-            return format_number(self._views[column - 1][k], self.digits if role == _DISPLAY else None)
+            fmt = self.number_format if role == _DISPLAY else _FULL
+            return fmt.text(self.value(k, column), self._columns[column - 1])
         if role == _ALIGNMENT:
             return _ALIGN_VALUE
         return None
 
     def _valid_rows(self) -> int:
         history = None if self.entry is None else self.entry.history
-        return 0 if history is None else min(self._rows, len(history))
+        return 0 if history is None else min(self._rows, len(history), len(self._views[0]) if self._views else 0)
+
+    def copy_text(self, rows: list[int]) -> str:
+        """The header and the rows as tab-separated text at full precision (for the clipboard)."""
+        lines = ["\t".join(self.column_names())]
+        for k in rows:
+            cells = [str(k)] + [_FULL.text(self.value(k, c)) for c in range(1, len(self._columns) + 1)]
+            lines.append("\t".join(cells))
+        return "\n".join(lines)
 
 
-def fit_columns(view: QTableView, samples: list[list[str]], grow_only: bool = False) -> None:
-    """Size each column to the longest of its sample texts (and its title).
+class TableView(QTableView):
+    """A read-only, monospaced table whose columns fit their texts; Ctrl+C copies at full precision."""
 
-    samples: per column, texts it shows; a sample is enough (the first and the latest rows), and much
-    cheaper than resizeColumnToContents, which asks every row of the model.  With grow_only a column
-    never narrows, so a table that is being appended to does not jitter.
-    """
-    metrics = view.fontMetrics()
-    header = view.horizontalHeader()
-    for column, texts in enumerate(samples):
-        title = view.model().headerData(column, Qt.Orientation.Horizontal) or ""
-        longest = max(texts, key=len, default="")  # the cells are monospaced: the longest text is the widest
-        widest = max(metrics.horizontalAdvance(longest), header.fontMetrics().horizontalAdvance(title) + 8)
-        width = widest + 14
-        if not grow_only or width > header.sectionSize(column):
-            view.setColumnWidth(column, width)
+    def __init__(self, model, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setModel(model)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.apply_font(self.font())
 
+    def apply_font(self, base: QFont) -> None:
+        mono = QFont(base)
+        mono.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.setFont(mono)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
 
-def make_table_view(model, name: str, parent: QWidget | None = None) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(False)
-    mono = QFont("monospace")
-    mono.setStyleHint(QFont.StyleHint.Monospace)
-    view.setFont(mono)
-    return view
+    def fit_columns(self, widths: list[int], grow_only: bool = False) -> None:
+        """Size each column to ``widths[i]`` characters (plus its title and a margin)."""
+        char = self.fontMetrics().horizontalAdvance("0")
+        header = self.horizontalHeader()
+        for column, chars in enumerate(widths):
+            title = self.model().headerData(column, Qt.Orientation.Horizontal) or ""
+            width = max(chars * char, header.fontMetrics().horizontalAdvance(title) + 10) + 16
+            if not grow_only or width > header.sectionSize(column):
+                self.setColumnWidth(column, width)
+
+    def keyPressEvent(self, event):
+        if event.matches(QKeySequence.StandardKey.Copy):
+            rows = sorted({index.row() for index in self.selectionModel().selectedIndexes()})
+            if rows:
+                QGuiApplication.clipboard().setText(self.model().copy_text(rows))
+            return
+        super().keyPressEvent(event)

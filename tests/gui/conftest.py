@@ -40,6 +40,13 @@ def headers(model) -> list[str]:
 
 
 def wait_steps(qtbot, win, step: int, timeout: int = 5000) -> None:
-    """Wait until the selected run is at ``step`` and the window has drawn it."""
-    qtbot.waitUntil(lambda: win.selected().step == step and win.history_model.rowCount() == step + 1,
-                    timeout=timeout)
+    """Wait until the selected run's newest step is ``step``, on view, and the window has drawn it."""
+    qtbot.waitUntil(lambda: win.model.synced and win.selected().step == step and win.model.view == step
+                    and win.history_model.rowCount() == step + 1, timeout=timeout)
+
+
+def wait_view(qtbot, win, step: int, timeout: int = 5000) -> None:
+    """Wait until ``step`` is the step on view, the worker agrees, and the tables have drawn it."""
+    qtbot.waitUntil(lambda: win.model.synced and win.model.view == step and win.state_model.rows()
+                    and win.state_model.rows()[0].x == min(step, win.selected().step)
+                    and win.history_table.currentIndex().row() == min(step, win.selected().step), timeout=timeout)

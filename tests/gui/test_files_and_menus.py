@@ -118,14 +118,15 @@ def test_window_size_and_view_choices_persist(qtbot, isolated_settings):
     first.resize(701, 503)  # small enough for the offscreen screen, which clamps restored sizes
     first.speed.slider.setValue(2)
     first.action_log_loss.setChecked(True)
-    first.set_digits(6)
+    first.set_number_mode(6)
     first.close()
     second = MainWindow()
     qtbot.addWidget(second)
     assert second.size().width() == 701 and second.size().height() == 503
     assert second.speed.slider.value() == 2
     assert second.action_log_loss.isChecked() and second.loss.log
-    assert second.history_model.digits == 6 and second.digit_actions[6].isChecked()
+    assert second.number_mode == 6 and second.number_actions[6].isChecked()
+    assert second.number_format().text(1 / 3) == "0.333333"
     # the runs themselves always open on the notes' first example
     assert second.selected().optimizer == SGD(lr=0.5)
     settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "GradStep", "GradStep")
@@ -160,8 +161,8 @@ def test_the_app_launches_from_main_py_and_quits(tmp_path):
 def test_a_saved_session_opens_again_as_it_was(qtbot, window, tmp_path, monkeypatch):
     window.open_lesson(next(lesson for lesson in window.lessons if lesson.name == "ill-conditioned"))
     qtbot.waitUntil(lambda: len(window.entries) == 4 and all(e.history is not None for e in window.entries))
-    window.set_run_color(window.entries[0].run_id, "#000000")
-    window.set_run_visible(window.entries[2].run_id, False)
+    window.model.set_run_color(window.entries[0].run_id, "#000000")
+    window.model.set_run_visible(window.entries[2].run_id, False)
     _answer_save_dialog(monkeypatch, tmp_path / "class")
     window.action_save_session.trigger()
     saved = window.current_session()

@@ -17,7 +17,7 @@ from gui.session import Options
 from gui.worker import FULL_SPEED
 
 from ..core.lecture_notes import read_tables
-from .conftest import headers, history_rows, wait_steps
+from .conftest import headers, history_rows, wait_steps, wait_view
 
 
 def _action(win, name) -> QAction:
@@ -49,13 +49,12 @@ def test_ten_steps_reproduce_the_notes_sgd_table(qtbot, window):
     rows = history_rows(window)
     columns = headers(window.history_model)
     (table,) = [t for t in read_tables() if t.optimizer == "SGD"]
-    for printed in table.rows:
+    for printed in table.rows:  # row for row as the notes print it: the gradient each update used
         row = dict(zip(columns, rows[printed.step], strict=True))
         assert (float(row["x"]), float(row["y"])) == printed.groups["params"]
-        assert f"{float(row['f']):.4f}" == printed.func
-        if printed.step > 0:  # the notes print the gradient that made the step: the row before ours
-            before = dict(zip(columns, rows[printed.step - 1], strict=True))
-            assert (float(before["grad_x"]), float(before["grad_y"])) == printed.groups["grads"]
+        assert row["f"] == printed.func  # "-16.0000", as the notes print f
+        assert (float(row["grad_x"]), float(row["grad_y"])) == printed.groups["grads"]
+        assert (row["x"], row["y"]) == tuple(repr(v) for v in printed.groups["params"])  # "0.0078", not more
     state = {r.label: r for r in window.state_model.rows()}
     assert (state["params  (x, y)"].x, state["params  (x, y)"].y) == table.rows[10].groups["params"]
 
@@ -67,14 +66,19 @@ def test_step_back_then_step_gives_the_same_numbers(qtbot, window):
         window.action_step.trigger()
     wait_steps(qtbot, window, 6)
     before = history_rows(window)
+    recorded = window.selected().history
     for _ in range(3):
         window.action_step_back.trigger()
-    wait_steps(qtbot, window, 3)
-    assert history_rows(window) == before[:4]
+    wait_view(qtbot, window, 3)
+    assert history_rows(window) == before  # stepping back discards nothing the class has seen
+    assert {r.label: r.x for r in window.state_model.rows()}["step"] == 3
     for _ in range(3):
         window.action_step.trigger()
-    wait_steps(qtbot, window, 6)
+    wait_view(qtbot, window, 6)
     assert history_rows(window) == before
+    # replayed, not recomputed: the same recorded rows (one shared block, never copied)
+    assert window.selected().generation == 0 and np.shares_memory(window.selected().history.column("x"),
+                                                                   recorded.column("x"))
 
 
 def test_keyboard_drives_the_transport(qtbot, window):
@@ -84,7 +88,8 @@ def test_keyboard_drives_the_transport(qtbot, window):
         qtbot.keyClick(window.contour, Qt.Key.Key_Right)
     wait_steps(qtbot, window, 3)
     qtbot.keyClick(window.contour, Qt.Key.Key_Left)
-    wait_steps(qtbot, window, 2)
+    wait_view(qtbot, window, 2)
+    assert window.selected().step == 3
     qtbot.keyClick(window.contour, Qt.Key.Key_R)
     wait_steps(qtbot, window, 0)
     # after a click on a slider, the arrow keys still step (the sliders do not take the focus)
@@ -99,13 +104,15 @@ def test_play_advances_and_pause_stops(qtbot, window):
     play = _action(window, "action_play")
     play.trigger()
     qtbot.waitUntil(lambda: window.playing and window.selected().step > 20, timeout=5000)
-    assert play.text().replace("&", "") == "Pause"
+    qtbot.waitUntil(lambda: play.text().replace("&", "") == "Pause")
     play.trigger()
-    qtbot.waitUntil(lambda: not window.playing, timeout=5000)
+    qtbot.waitUntil(lambda: not window.playing and window.model.synced, timeout=5000)
+    qtbot.waitUntil(lambda: play.text().replace("&", "") == "Play")
     stopped_at = window.selected().step
-    qtbot.wait(300)
-    assert window.selected().step == stopped_at
-    assert play.text().replace("&", "") == "Play"
+    # nothing moves after a pause: a single Step then moves exactly one step
+    window.action_step.trigger()
+    wait_steps(qtbot, window, stopped_at + 1)
+    assert not window.playing
 
 
 def test_play_stops_by_itself_when_every_run_has_stopped(qtbot, window):
@@ -124,10 +131,11 @@ def test_a_click_on_the_plot_moves_the_start_point(qtbot, window):
     scene = box.mapViewToScene(QPointF(2.0, 5.0))
     pos = window.contour.mapFromScene(scene)
     qtbot.mouseClick(window.contour.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    qtbot.waitUntil(lambda: window.selected().history is not None and window.selected().step == 0
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().step == 0
                     and abs(window.selected().history.row(0)["x"] - 2.0) < 0.05, timeout=5000)
     x, y = window.selected().start
     assert math.isclose(x, 2.0, abs_tol=0.05) and math.isclose(y, 5.0, abs_tol=0.05)
+    assert round(x, 2) == x and round(y, 2) == y  # snapped to 0.01 on the notes' 10-wide view
     assert window.run_panel.start_x.value == x
     row = window.selected().history.row(0)
     assert (row["x"], row["y"]) == (x, y)
@@ -201,11 +209,17 @@ def test_two_runs_step_in_lockstep(qtbot, window):
     expected.advance(5)
     assert np.array_equal(second.history.array(), expected.history.array())
     window.action_step_back.trigger()
-    qtbot.waitUntil(lambda: [e.step for e in window.entries] == [4, 4], timeout=5000)
+    qtbot.waitUntil(lambda: window.model.synced and window.model.view == 4)
+    assert [e.step for e in window.entries] == [5, 5]  # nothing discarded
     # a hidden run does not step
     window.run_list.list.item(1).setCheckState(Qt.CheckState.Unchecked)
-    window.action_step.trigger()
-    qtbot.waitUntil(lambda: [e.step for e in window.entries] == [5, 4], timeout=5000)
+    for _ in range(2):
+        window.action_step.trigger()
+    qtbot.waitUntil(lambda: window.model.synced and [e.step for e in window.entries] == [6, 5], timeout=5000)
+    assert window.model.view == 6
+    # shown again, it catches up with the step on view at once
+    window.run_list.list.item(1).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: window.model.synced and [e.step for e in window.entries] == [6, 6], timeout=5000)
 
 
 def test_the_state_table_names_adams_state_and_lr_t(qtbot, window):
@@ -229,13 +243,14 @@ def test_choosing_a_history_row_shows_that_step_and_keeps_the_rest(qtbot, window
         window.action_step.trigger()
     wait_steps(qtbot, window, 6)
     window.history_table.selectRow(2)
-    qtbot.waitUntil(lambda: window.cursor == 2)
+    wait_view(qtbot, window, 2)
     qtbot.waitUntil(lambda: window.timeline.slider.value() == 2)
     state = {r.label: r for r in window.state_model.rows()}
     assert (state["params  (x, y)"].x, state["params  (x, y)"].y) == (0.0, 3.0)
     assert window.history_model.rowCount() == 7  # later steps are kept
     window.timeline.step_chosen.emit(4)
-    qtbot.waitUntil(lambda: {r.label: r for r in window.state_model.rows()}["params  (x, y)"].y == 3.75)
+    wait_view(qtbot, window, 4)
+    assert {r.label: r for r in window.state_model.rows()}["params  (x, y)"].y == 3.75
     window.action_continue_here.trigger()  # continue from step 4: later steps dropped
     wait_steps(qtbot, window, 4)
 
@@ -269,7 +284,7 @@ def test_the_worker_lives_in_its_own_thread_and_snapshots_arrive_in_the_main_one
 def test_quitting_while_playing_is_clean(qtbot, window):
     window.open_lesson(next(lesson for lesson in window.lessons if lesson.name == "rosenbrock"))
     window.set_options(Options(None, 1_000_000, 0.0))  # minutes of stepping, even at full speed
-    window.client.set_speed.emit(FULL_SPEED)
+    window.model.set_speed(FULL_SPEED)
     window.action_play.trigger()
     qtbot.waitUntil(lambda: window.playing and window.selected().step > 1000, timeout=5000)
     window.close()
@@ -354,18 +369,23 @@ def test_delete_removes_a_run_only_from_the_run_list(qtbot, window):
     qtbot.waitUntil(lambda: len(window.entries) == 1)
 
 
-def test_switching_optimizer_before_the_worker_answers_never_stalls_the_display(qtbot, window):
-    window.action_step.trigger()
-    wait_steps(qtbot, window, 1)
-    window.frame.stop()  # a frame drawn between the switch and the worker's restarted run
-    window._choose_optimizer("adam")
-    window._dirty = True
-    window.redraw()  # the mirror still has SGD's columns, the panel already Adam's
+@pytest.mark.parametrize(("before", "after"), [("sgd", "adam"), ("rmsprop", "sgd"), ("adam", "momentum")])
+def test_switching_optimizer_before_the_worker_answers_never_breaks_the_display(qtbot, window, before, after):
+    window.model.choose_optimizer(before)
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().recorded.name == before)
+    for _ in range(2):
+        window.action_step.trigger()
+    wait_steps(qtbot, window, 2)
+    window.frame.stop()  # frames drawn between the switch and the worker's restarted run
+    window.model.choose_optimizer(after)
+    for part in ("trajectories", "loss", "history", "state"):
+        window._draw_part(part)  # the mirror still has the old optimizer's columns, the panel the new one's
     window.frame.start()
-    qtbot.waitUntil(lambda: window.selected().history.has("m_x") and window.selected().step == 0)
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().recorded.name == after)
     window.action_step.trigger()
     wait_steps(qtbot, window, 1)
-    assert headers(window.history_model)[6:] == ["m_x", "m_y", "v_x", "v_y"]
+    fields = [f"{name}_{axis}" for name in window.selected().optimizer.fields for axis in "xy"]
+    assert headers(window.history_model)[6:] == fields
 
 
 def test_a_typed_value_is_confirmed_when_a_command_acts(qtbot, window):
@@ -385,9 +405,9 @@ def test_derived_values_of_past_steps_keep_the_settings_that_made_them(qtbot, wi
     for _ in range(3):
         window.action_step.trigger()
     wait_steps(qtbot, window, 3)
-    window._set_hyper("lr", 0.1)
-    window._view_step(2)
-    qtbot.waitUntil(lambda: window.state_model.rows() and window.state_model.rows()[0].x == 2)
+    window.model.set_hyper("lr", 0.1)
+    window.model.set_view(2)
+    wait_view(qtbot, window, 2)
     lr_t = {r.label: r for r in window.state_model.rows()}["lr_t"].x
     assert lr_t == pytest.approx(0.9 * math.sqrt(1 - 0.999**2) / (1 - 0.9**2), rel=1e-14)
 

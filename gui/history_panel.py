@@ -1,0 +1,61 @@
+"""Every step of the selected run, as the notes print them; choosing a row shows that step everywhere."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
+
+from .model import WindowModel
+from .numbers import NumberFormat
+from .tables import HistoryModel, TableView
+
+__all__ = ["HistoryPanel"]
+
+class HistoryPanel(QGroupBox):
+    """The history table (``history_table``); selecting a row sets the step on view."""
+
+    def __init__(self, model: WindowModel, parent: QWidget | None = None):
+        super().__init__("History of the selected run", parent)
+        self.window_model = model
+        self.model = HistoryModel(self)
+        self.table = TableView(self.model, "history_table", self)
+        self.table.setSelectionMode(TableView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        QVBoxLayout(self).addWidget(self.table)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self._syncing = False
+        self._fitted: list[int] = []
+
+    def set_number_format(self, number_format: NumberFormat) -> None:
+        self.model.set_number_format(number_format)
+
+    def _row_chosen(self, current, _previous) -> None:
+        if not self._syncing and current.isValid():
+            self.window_model.set_view(current.row())
+
+    def refresh(self, model: WindowModel) -> None:
+        """Rows in, columns sized to fit every row, and the row on view selected."""
+        entry = model.selected()
+        if entry is None or entry.history is None:
+            return
+        self.model.show_entry(entry, entry.take_changes())
+        widths = self.model.text_widths()  # measured over the new rows only: cheap every frame
+        if widths != self._fitted:
+            self.table.fit_columns(widths)
+            self._fitted = widths
+        self._select(model.viewed_step(entry))
+
+    def catch_up(self, model: WindowModel) -> None:
+        """Rows were taken away: the table must hear of it before it next paints (it would ask for them)."""
+        entry = model.selected()
+        if entry is not None and entry.history is not None and self.model.entry is entry \
+                and len(entry.history) < self.model.rowCount():
+            self.model.show_entry(entry, entry.take_changes())
+
+    def _select(self, k: int) -> None:
+        self._syncing = True
+        index = self.model.index(k, 0)
+        if self.table.currentIndex().row() != k:
+            self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self._syncing = False

@@ -1,0 +1,277 @@
+"""The window's model: the runs as the user set them, their mirrors, the selection and the step on view.
+
+`WindowModel` holds no widgets.  The parts of the window (panels, plots, tables) call its methods for
+what the user asks (add a run, change a hyperparameter, step) and read it when they redraw; it turns
+each request into a command for the stepping worker (`gui.worker`), and brings the mirrors up to date
+from the worker's snapshots.  ``revision`` counts every change, so a part redraws only when something
+changed since it last looked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from core.functions import FUNCTIONS, Objective
+from core.lessons import Lesson, LessonRun
+from core.optimizers import OPTIMIZERS, Optimizer
+from core.settings import RUN_NAME, START
+from core.values import InvalidValue
+
+from .palette import PALETTE
+from .session import GUI_MAX_STEPS, Options, RunEntry
+from .snapshots import Snapshot
+from .worker import WorkerClient
+
+__all__ = ["WindowModel", "carry_over"]
+
+
+def carry_over(old: Optimizer, cls: type[Optimizer]) -> Optimizer:
+    """A ``cls`` optimizer keeping every hyperparameter of ``old`` it shares and can take (in range)."""
+    kept = {h.name: old.values[h.name] for h in cls.hypers if h.name in old.values and h.contains(old.values[h.name])}
+    return cls(**kept)
+
+
+class WindowModel(QObject):
+    """See the module docstring.  Signals: ``message(text, milliseconds)`` for the status bar;
+    ``structure_changed`` when runs are added, removed or reselected or the function changes (the panels
+    lay themselves out again); ``snapshot_applied`` after each snapshot."""
+
+    message = Signal(str, int)
+    structure_changed = Signal()
+    snapshot_applied = Signal()
+
+    def __init__(self, client: WorkerClient, function: Objective, options: Options, parent=None):
+        super().__init__(parent)
+        self.client = client
+        self.function, self.options = function, options
+        self.entries: list[RunEntry] = []
+        self.selected_id: int | None = None
+        self.playing = False
+        self.revision = 0
+        self._view = 0  # the worker's step on view, as of the latest snapshot
+        self._local_view: int | None = None  # the user's choice, until a snapshot reflects it
+        self._next_id = 1
+        self._synced = True  # the latest snapshot reflects every command sent
+
+    # -- reading ---------------------------------------------------------------------------------------
+    @property
+    def view(self) -> int:
+        """The step on view (the user's latest choice while the worker has not confirmed it)."""
+        return self._view if self._local_view is None else self._local_view
+
+    def viewed_step(self, entry: RunEntry) -> int:
+        """The step of ``entry`` on view: the step on view, or its last step if it stopped before."""
+        return max(0, min(self.view, entry.step))
+
+    def newest(self) -> int:
+        return max((e.step for e in self.entries if e.visible and e.history is not None), default=0)
+
+    def selected(self) -> RunEntry | None:
+        return None if self.selected_id is None else self.entry(self.selected_id)
+
+    def entry(self, run_id: int) -> RunEntry | None:
+        return next((e for e in self.entries if e.run_id == run_id), None)
+
+    def shown(self) -> list[RunEntry]:
+        return [e for e in self.entries if e.visible and e.history is not None]
+
+    def session(self) -> Lesson:
+        """Everything needed to set the window up again (the steps themselves are recomputed)."""
+        runs = tuple(LessonRun(e.name, e.optimizer, e.start, e.visible, e.color) for e in self.entries)
+        o = self.options
+        return Lesson("session", "Sessions", "Saved session", f"{len(runs)} runs on {self.function.title}",
+                      self.function, o.decimals, o.max_steps, runs, o.tol)
+
+    def _changed(self) -> None:
+        self.revision += 1
+
+    def _send(self, name: str, *args) -> None:
+        self._synced = False
+        self.client.send(name, *args)
+        self._changed()
+
+    # -- the session -----------------------------------------------------------------------------------
+    def open(self, function: Objective, options: Options, runs) -> None:
+        """Replace every run with ``runs`` (LessonRun: name, optimizer, start, visibility, colour)."""
+        self.function, self.options = function, options
+        self.entries = []
+        for i, run in enumerate(runs):
+            color = run.color or PALETTE[i % len(PALETTE)]
+            self.entries.append(RunEntry(self._next_id, run.name, color, run.optimizer.replace(decimals=None),
+                                         tuple(run.start), function, visible=run.visible))
+            self._next_id += 1
+        self.selected_id = self.entries[0].run_id
+        self._local_view = 0
+        self._send("load", function, options, [e.setup() for e in self.entries])
+        self.structure_changed.emit()
+
+    def open_lesson(self, lesson: Lesson) -> str:
+        """Set up a lesson or session; returns what the user should know about its step limit."""
+        max_steps = min(lesson.max_steps, GUI_MAX_STEPS)
+        self.open(lesson.function, Options(lesson.decimals, max_steps, lesson.tol), lesson.runs)
+        if max_steps == lesson.max_steps:
+            return ""
+        return f" Its step limit of {lesson.max_steps:,} is lowered to the window's {GUI_MAX_STEPS:,}."
+
+    def choose_function(self, name: str) -> None:
+        function = FUNCTIONS[name]
+        if function is self.function:
+            return
+        self.function = function
+        for entry in self.entries:
+            entry.function, entry.start = function, function.start
+        self._local_view = 0
+        self._send("set_function", function)
+        self.structure_changed.emit()
+
+    def set_options(self, options: Options) -> None:
+        if options != self.options:
+            self.options = options
+            self._send("set_options", options)
+
+    # -- runs ------------------------------------------------------------------------------------------
+    def select_run(self, run_id: int) -> None:
+        if run_id != self.selected_id and self.entry(run_id) is not None:
+            self.selected_id = run_id
+            self._changed()
+            self.structure_changed.emit()
+
+    def set_run_visible(self, run_id: int, visible: bool) -> None:
+        entry = self.entry(run_id)
+        if entry is not None and entry.visible != visible:
+            entry.visible = visible
+            self._send("set_visible", run_id, visible)
+
+    def set_run_color(self, run_id: int, color: str) -> None:
+        entry = self.entry(run_id)
+        if entry is not None:
+            entry.color = color
+            self._changed()
+
+    def _new_entry(self, name: str, optimizer: Optimizer, start) -> RunEntry:
+        used = {e.color for e in self.entries}
+        color = next((c for c in PALETTE if c not in used), PALETTE[len(self.entries) % len(PALETTE)])
+        entry = RunEntry(self._next_id, name, color, optimizer, tuple(start), self.function)
+        self._next_id += 1
+        self.entries.append(entry)
+        self.selected_id = entry.run_id
+        self._local_view = 0  # a run starting from scratch: every run is watched from step 0 again
+        self._send("add", entry.setup())
+        self.structure_changed.emit()
+        return entry
+
+    def add_run(self) -> RunEntry:
+        """A run with the first optimizer not yet on screen (its defaults), from the selected run's start."""
+        current = self.selected()
+        used = {type(e.optimizer) for e in self.entries}
+        cls = next((c for c in OPTIMIZERS.values() if c not in used), type(current.optimizer))
+        return self._new_entry(cls.title, cls(), current.start)
+
+    def duplicate_run(self) -> RunEntry:
+        current = self.selected()
+        name = RUN_NAME.check(f"{current.name[:RUN_NAME.max_length - 7]} (copy)")
+        return self._new_entry(name, current.optimizer, current.start)
+
+    def remove_run(self) -> None:
+        if len(self.entries) <= 1:
+            self.message.emit("The last run cannot be removed.", 4000)
+            return
+        index = next(i for i, e in enumerate(self.entries) if e.run_id == self.selected_id)
+        gone = self.entries.pop(index)
+        self._send("remove", gone.run_id)
+        self.selected_id = self.entries[min(index, len(self.entries) - 1)].run_id
+        self.structure_changed.emit()
+
+    def rename(self, name: str) -> None:
+        entry = self.selected()
+        try:
+            name = RUN_NAME.check(name)
+        except InvalidValue as error:
+            self.message.emit(str(error), 6000)
+            return
+        if name != entry.name:
+            entry.name = name
+            self._send("configure", entry.run_id, name)
+
+    def choose_optimizer(self, name: str) -> None:
+        """Another kind of optimizer for the selected run, keeping every hyperparameter it shares."""
+        entry = self.selected()
+        cls = OPTIMIZERS[name]
+        if type(entry.optimizer) is cls:
+            return
+        if entry.name == type(entry.optimizer).title:
+            entry.name = cls.title  # a run named after its optimizer keeps being so
+        entry.optimizer = carry_over(entry.optimizer, cls)
+        self._local_view = 0  # the run starts again: every run is watched from step 0 again
+        self._send("configure", entry.run_id, entry.name, entry.optimizer)
+
+    def set_hyper(self, name: str, value: float) -> None:
+        entry = self.selected()
+        entry.optimizer = entry.optimizer.replace(**{name: value})
+        self._send("configure", entry.run_id, None, entry.optimizer)
+
+    def set_start(self, start) -> bool:
+        """Move the selected run's start (it starts again there); False, with the reason, if refused."""
+        try:
+            start = START.check(start)
+        except InvalidValue as error:
+            self.message.emit(str(error), 6000)
+            return False
+        entry = self.selected()
+        entry.start = start
+        self._local_view = 0
+        self._send("configure", entry.run_id, None, None, start)
+        return True
+
+    # -- the transport ---------------------------------------------------------------------------------
+    def toggle_play(self) -> None:
+        shown = self.shown()
+        if not self.playing and shown and all(e.stop is not None for e in shown) and self.view >= self.newest():
+            self.message.emit("Every shown run has stopped: press R to reset, or raise the step limit, or "
+                              "change a setting.", 6000)
+        self._send("toggle")
+
+    def step(self) -> None:
+        self._send("step")
+
+    def step_back(self) -> None:
+        if self.view > 0:
+            self._local_view = self.view - 1  # shown at once; the worker agrees
+        self._send("step_back")
+
+    def reset(self) -> None:
+        self._local_view = 0
+        self._send("reset")
+
+    def set_view(self, step: int) -> None:
+        step = max(0, min(int(step), self.newest()))
+        if step != self.view:
+            self._local_view = step
+            self._send("set_view", step)
+
+    def continue_here(self) -> None:
+        self._send("continue_here")
+
+    def set_speed(self, speed: float) -> None:
+        self.client.send("set_speed", speed)
+
+    # -- snapshots -------------------------------------------------------------------------------------
+    @Slot(object)
+    def apply_snapshot(self, snapshot: Snapshot) -> None:
+        self.playing = snapshot.playing
+        self._view = snapshot.view
+        self._synced = snapshot.commands_done >= self.client.sent
+        if self._synced:
+            self._local_view = None  # the worker has seen the user's latest choice
+        by_id = {e.run_id: e for e in self.entries}
+        for delta in snapshot.runs:
+            entry = by_id.get(delta.run_id)
+            if entry is not None:
+                entry.apply(delta)
+        self._changed()
+        self.snapshot_applied.emit()
+
+    @property
+    def synced(self) -> bool:
+        """Whether the latest snapshot reflects every command sent so far."""
+        return self._synced

@@ -1,0 +1,46 @@
+"""The selected run at the step on view: its optimizer's update rule and every number of that step."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from .model import WindowModel
+from .numbers import NumberFormat
+from .tables import StateModel, TableView, state_rows
+
+__all__ = ["StatePanel"]
+
+
+class StatePanel(QGroupBox):
+    """The state table (``state_table``: quantity, x, y) under a title naming the run and its rule."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("State at the step on view", parent)
+        self.title = QLabel(self)
+        self.title.setObjectName("state_title")
+        self.title.setWordWrap(True)
+        self.model = StateModel(self)
+        self.table = TableView(self.model, "state_table", self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+
+    def set_number_format(self, number_format: NumberFormat) -> None:
+        self.model.number_format = number_format
+
+    def refresh(self, model: WindowModel) -> None:
+        entry = model.selected()
+        if entry is None or entry.history is None:
+            return
+        k = model.viewed_step(entry)
+        self.model.set_rows(state_rows(entry, k))
+        self.table.fit_columns([max(map(len, texts), default=1) for texts in self.model.column_texts()])
+        recorded = entry.recorded or entry.optimizer
+        title = (f"<b>{_escape(entry.name)}</b> · {type(recorded).title}<br>"
+                 f"<span style='font-family:monospace'>{'; '.join(recorded.formula)}</span>")
+        if title != self.title.text():  # a new text lays the whole dock out again: only when it changes
+            self.title.setText(title)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
