@@ -93,6 +93,16 @@ class History(HistoryView):
         self._published = 0  # rows of the current block that readers may hold: never written again
         self._drained = 0  # absolute step up to which drain() has returned rows
 
+    @classmethod
+    def from_view(cls, view: HistoryView, limit: int | None = None) -> History:
+        """A history going on from a published view (an undone change brings a run back): it shares the
+        view's rows, and its first write moves it to a block of its own, as every published row stays."""
+        history = cls(view.columns, capacity=1, limit=limit)
+        history._data, history._size, history._first = view._data, view._size, view._first
+        history._published = view._size
+        history._drained = len(view)
+        return history
+
     @property
     def capacity(self) -> int:
         return self._data.shape[0]

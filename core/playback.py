@@ -179,6 +179,17 @@ class Playback:
             run.reset()
         self.view = 0
 
+    # -- undo ------------------------------------------------------------------------------------------
+    def memento(self) -> tuple:
+        """Everything, to be brought back by `restore` (shares every history: nothing is copied)."""
+        runs = {run_id: run.memento() for run_id, run in self.runs.items()}
+        return self.function, self.options, runs, dict(self.visible), self.view
+
+    def restore(self, memento: tuple) -> None:
+        self.function, self.options, runs, visible, self.view = memento
+        self.runs = {run_id: Run.restored(state) for run_id, state in runs.items()}
+        self.visible = dict(visible)
+
     def _catch_up(self, run: Run) -> None:
         if run.stop is None and run.step < self.view:
             run.advance(self.view - run.step)

@@ -232,6 +232,25 @@ class Run:
         """Back to step 0 at the start point, with the current settings."""
         self._begin()
 
+    # -- undo ------------------------------------------------------------------------------------------
+    def memento(self) -> dict:
+        """Everything this run is, to be brought back by `restored` (an undone change): its settings and
+        its history, shared read-only (nothing is copied)."""
+        state = dict(self.__dict__)
+        state["history"] = self.history.publish()
+        state["_segments"] = list(self._segments)
+        return state
+
+    @classmethod
+    def restored(cls, memento: dict) -> Run:
+        """A run as it was when ``memento`` was taken; it goes on from there without touching the memento."""
+        run = cls.__new__(cls)
+        run.__dict__.update(memento)
+        run.history = History.from_view(memento["history"], limit=memento["max_steps"] + 1)
+        run._segments = list(memento["_segments"])
+        run._changed_from = 0
+        return run
+
     # -- reading -----------------------------------------------------------------------------------------
     def publish(self) -> tuple[HistoryView, int]:
         """The history so far, shared read-only (`History.publish`), and the first step whose row may

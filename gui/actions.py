@@ -87,6 +87,7 @@ NUMBER_MODES = ((READABLE, "&As written (the notes' rounding, or 10 significant 
 MENUS = (
     ("&File", ("action_open_session", "action_reopen_session", "action_save_session", None, "action_export_csv",
                "action_export_image", None, "action_quit")),
+    ("&Edit", ("undo", "redo")),
     ("&Run", ("action_play", "action_step", "action_step_back", "action_reset", None, "action_faster",
               "action_slower", None, "action_add_run", "action_duplicate_run", "action_remove_run",
               "action_continue_here")),
@@ -137,13 +138,28 @@ def build_actions(window) -> None:
         window.number_actions[mode] = action
 
 
+def _undo_actions(window) -> None:
+    """Edit ▸ Undo and Redo, from the model's QUndoStack (their texts name the change)."""
+    stack = window.model.undo_stack
+    window.action_undo = stack.createUndoAction(window, "&Undo")
+    window.action_redo = stack.createRedoAction(window, "&Redo")
+    for action, name, keys in ((window.action_undo, "action_undo", K.Undo),
+                               (window.action_redo, "action_redo", "Ctrl+Shift+Z")):
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(keys))
+        window.addAction(action)
+
+
 def build_menus(window, lessons) -> None:
+    _undo_actions(window)
     bar = window.menuBar()
     for title, items in MENUS:
         menu = bar.addMenu(title)
         for item in items:
             if item is None:
                 menu.addSeparator()
+            elif item in ("undo", "redo"):
+                menu.addAction(getattr(window, f"action_{item}"))
             elif item == "numbers":
                 menu.addMenu("&Numbers").addActions(list(window.number_actions.values()))
             elif item == "lessons":

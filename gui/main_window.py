@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self._build_status()
         self._start_worker()
         self._connect_model()
-        self.model.open(self.model.function, OPENING_OPTIONS, OPENING_RUNS)
+        self.model.open(self.model.function, OPENING_OPTIONS, OPENING_RUNS, undoable=False)
         preferences.restore(self, self.settings)
         self.refresh_view_options()
         self.model.set_speed(self.speed.speed)
@@ -505,7 +505,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-# keys a text field must keep even with Ctrl (copy, paste, cut, select all, undo, redo, word moves)
+# keys a text field must keep even with Ctrl (copy, paste, cut, select all, undo, redo, word moves):
+# in a field, Ctrl+Z undoes the typing; elsewhere, the last change to the runs
 _EDITING_KEYS = {Qt.Key.Key_C, Qt.Key.Key_V, Qt.Key.Key_X, Qt.Key.Key_A, Qt.Key.Key_Z, Qt.Key.Key_Y,
                  Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Home,
                  Qt.Key.Key_End}

@@ -20,6 +20,7 @@ from core.values import InvalidValue
 from .palette import PALETTE
 from .session import GUI_MAX_STEPS, Options, RunEntry
 from .snapshots import Snapshot
+from .undo import Change, make_stack
 from .worker import WorkerClient
 
 __all__ = ["WindowModel", "carry_over"]
@@ -52,6 +53,7 @@ class WindowModel(QObject):
         self._local_view: int | None = None  # the user's choice, until a snapshot reflects it
         self._next_id = 1
         self._synced = True  # the latest snapshot reflects every command sent
+        self.undo_stack = make_stack(self)
 
     # -- reading ---------------------------------------------------------------------------------------
     @property
@@ -90,9 +92,35 @@ class WindowModel(QObject):
         self.client.send(name, *args)
         self._changed()
 
+    send_raw = _send  # for gui.undo
+
+    # -- undo ------------------------------------------------------------------------------------------
+    def _undoable(self, text: str, action) -> None:
+        """Carry out ``action`` as one undoable change named ``text`` (Edit ▸ Undo <text>)."""
+        self.undo_stack.push(Change(self, text, action))
+
+    def memento(self) -> tuple:
+        """The window's side of everything (the user's settings of each run; the mirrors come back from
+        the worker)."""
+        runs = [(e.run_id, e.name, e.color, e.optimizer, e.start, e.visible) for e in self.entries]
+        return self.function, self.options, runs, self.selected_id, self.view
+
+    def restore(self, memento: tuple) -> None:
+        function, self.options, runs, selected_id, view = memento
+        self.function = function
+        self.entries = [RunEntry(run_id, name, color, optimizer, start, function, visible=visible)
+                        for run_id, name, color, optimizer, start, visible in runs]
+        self.selected_id = selected_id if self.entry(selected_id) else self.entries[0].run_id
+        self._local_view = view
+        self._changed()
+        self.structure_changed.emit()
+
     # -- the session -----------------------------------------------------------------------------------
-    def open(self, function: Objective, options: Options, runs) -> None:
+    def open(self, function: Objective, options: Options, runs, undoable: bool = True) -> None:
         """Replace every run with ``runs`` (LessonRun: name, optimizer, start, visibility, colour)."""
+        if undoable:
+            self._undoable("Open runs", lambda: self.open(function, options, runs, undoable=False))
+            return
         self.function, self.options = function, options
         self.entries = []
         for i, run in enumerate(runs):
@@ -115,8 +143,10 @@ class WindowModel(QObject):
 
     def choose_function(self, name: str) -> None:
         function = FUNCTIONS[name]
-        if function is self.function:
-            return
+        if function is not self.function:
+            self._undoable(f"Function {function.title}", lambda: self._choose_function(function))
+
+    def _choose_function(self, function: Objective) -> None:
         self.function = function
         for entry in self.entries:
             entry.function, entry.start = function, function.start
@@ -126,8 +156,11 @@ class WindowModel(QObject):
 
     def set_options(self, options: Options) -> None:
         if options != self.options:
-            self.options = options
-            self._send("set_options", options)
+            self._undoable("Change the settings", lambda: self._set_options(options))
+
+    def _set_options(self, options: Options) -> None:
+        self.options = options
+        self._send("set_options", options)
 
     # -- runs ------------------------------------------------------------------------------------------
     def select_run(self, run_id: int) -> None:
@@ -139,16 +172,26 @@ class WindowModel(QObject):
     def set_run_visible(self, run_id: int, visible: bool) -> None:
         entry = self.entry(run_id)
         if entry is not None and entry.visible != visible:
-            entry.visible = visible
-            self._send("set_visible", run_id, visible)
+            self._undoable(f"{'Show' if visible else 'Hide'} {entry.name}",
+                           lambda: self._set_run_visible(run_id, visible))
+
+    def _set_run_visible(self, run_id: int, visible: bool) -> None:
+        self.entry(run_id).visible = visible
+        self._send("set_visible", run_id, visible)
 
     def set_run_color(self, run_id: int, color: str) -> None:
         entry = self.entry(run_id)
-        if entry is not None:
-            entry.color = color
-            self._changed()
+        if entry is not None and entry.color != color:
+            self._undoable(f"Colour of {entry.name}", lambda: self._set_run_color(run_id, color))
 
-    def _new_entry(self, name: str, optimizer: Optimizer, start) -> RunEntry:
+    def _set_run_color(self, run_id: int, color: str) -> None:
+        self.entry(run_id).color = color
+        self._changed()
+
+    def _new_entry(self, name: str, optimizer: Optimizer, start) -> None:
+        self._undoable(f"Add {name}", lambda: self._add_entry(name, optimizer, start))
+
+    def _add_entry(self, name: str, optimizer: Optimizer, start) -> None:
         used = {e.color for e in self.entries}
         color = next((c for c in PALETTE if c not in used), PALETTE[len(self.entries) % len(PALETTE)])
         entry = RunEntry(self._next_id, name, color, optimizer, tuple(start), self.function)
@@ -158,24 +201,26 @@ class WindowModel(QObject):
         self._local_view = 0  # a run starting from scratch: every run is watched from step 0 again
         self._send("add", entry.setup())
         self.structure_changed.emit()
-        return entry
 
-    def add_run(self) -> RunEntry:
+    def add_run(self) -> None:
         """A run with the first optimizer not yet on screen (its defaults), from the selected run's start."""
         current = self.selected()
         used = {type(e.optimizer) for e in self.entries}
         cls = next((c for c in OPTIMIZERS.values() if c not in used), type(current.optimizer))
-        return self._new_entry(cls.title, cls(), current.start)
+        self._new_entry(cls.title, cls(), current.start)
 
-    def duplicate_run(self) -> RunEntry:
+    def duplicate_run(self) -> None:
         current = self.selected()
         name = RUN_NAME.check(f"{current.name[:RUN_NAME.max_length - 7]} (copy)")
-        return self._new_entry(name, current.optimizer, current.start)
+        self._new_entry(name, current.optimizer, current.start)
 
     def remove_run(self) -> None:
         if len(self.entries) <= 1:
             self.message.emit("The last run cannot be removed.", 4000)
             return
+        self._undoable(f"Remove {self.selected().name}", self._remove_run)
+
+    def _remove_run(self) -> None:
         index = next(i for i, e in enumerate(self.entries) if e.run_id == self.selected_id)
         gone = self.entries.pop(index)
         self._send("remove", gone.run_id)
@@ -190,15 +235,21 @@ class WindowModel(QObject):
             self.message.emit(str(error), 6000)
             return
         if name != entry.name:
-            entry.name = name
-            self._send("configure", entry.run_id, name)
+            self._undoable(f"Rename {entry.name}", lambda: self._rename(entry.run_id, name))
+
+    def _rename(self, run_id: int, name: str) -> None:
+        self.entry(run_id).name = name
+        self._send("configure", run_id, name)
 
     def choose_optimizer(self, name: str) -> None:
         """Another kind of optimizer for the selected run, keeping every hyperparameter it shares."""
         entry = self.selected()
         cls = OPTIMIZERS[name]
-        if type(entry.optimizer) is cls:
-            return
+        if type(entry.optimizer) is not cls:
+            self._undoable(f"{entry.name}: {cls.title}", lambda: self._choose_optimizer(entry.run_id, cls))
+
+    def _choose_optimizer(self, run_id: int, cls) -> None:
+        entry = self.entry(run_id)
         if entry.name == type(entry.optimizer).title:
             entry.name = cls.title  # a run named after its optimizer keeps being so
         entry.optimizer = carry_over(entry.optimizer, cls)
@@ -207,6 +258,11 @@ class WindowModel(QObject):
 
     def set_hyper(self, name: str, value: float) -> None:
         entry = self.selected()
+        if entry.optimizer.values.get(name) != value:
+            self._undoable(f"{entry.name}: {name} = {value:g}", lambda: self._set_hyper(entry.run_id, name, value))
+
+    def _set_hyper(self, run_id: int, name: str, value: float) -> None:
+        entry = self.entry(run_id)
         entry.optimizer = entry.optimizer.replace(**{name: value})
         self._send("configure", entry.run_id, None, entry.optimizer)
 
@@ -218,10 +274,15 @@ class WindowModel(QObject):
             self.message.emit(str(error), 6000)
             return False
         entry = self.selected()
-        entry.start = start
-        self._local_view = 0
-        self._send("configure", entry.run_id, None, None, start)
+        if start != entry.start:
+            self._undoable(f"{entry.name}: start ({start[0]:g}, {start[1]:g})",
+                           lambda: self._set_start(entry.run_id, start))
         return True
+
+    def _set_start(self, run_id: int, start) -> None:
+        self.entry(run_id).start = start
+        self._local_view = 0
+        self._send("configure", run_id, None, None, start)
 
     # -- the transport ---------------------------------------------------------------------------------
     def toggle_play(self) -> None:
@@ -240,6 +301,9 @@ class WindowModel(QObject):
         self._send("step_back")
 
     def reset(self) -> None:
+        self._undoable("Reset every run", self._reset)
+
+    def _reset(self) -> None:
         self._local_view = 0
         self._send("reset")
 
@@ -250,7 +314,8 @@ class WindowModel(QObject):
             self._send("set_view", step)
 
     def continue_here(self) -> None:
-        self._send("continue_here")
+        if self.view < self.newest():
+            self._undoable(f"Continue from step {self.view}", lambda: self._send("continue_here"))
 
     def set_speed(self, speed: float) -> None:
         self.client.send("set_speed", speed)

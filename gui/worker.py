@@ -24,6 +24,7 @@ import math
 import sys
 import time
 import traceback
+from collections import OrderedDict
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
@@ -39,6 +40,7 @@ DEFAULT_SPEED = 5.0
 FULL_SPEED = math.inf
 _FRAME = 1 / 60
 CHUNK_BUDGET = 0.010  # seconds of stepping per tick at full speed
+_UNDO_LIMIT = 100  # changes whose other state is kept (the window's undo stack keeps fewer)
 # the commands the window may send, each a Playback method or one of the worker's own
 _PLAYBACK_COMMANDS = frozenset({"load", "add", "remove", "configure", "set_function", "set_options", "set_visible",
                                 "step_back", "set_view", "continue_here", "reset"})
@@ -67,6 +69,7 @@ class StepWorker(QObject):
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
+        self._saved: OrderedDict[int, tuple] = OrderedDict()  # undo: the other state of each change
 
     # -- commands --------------------------------------------------------------------------------------
     @Slot(str, object)
@@ -119,6 +122,22 @@ class StepWorker(QObject):
     def _step(self) -> None:
         self._stop_playing()
         self.playback.advance(1)
+
+    def _checkpoint(self, token: int) -> None:
+        """Keep everything as it is now, for undoing the change that follows (see gui.undo)."""
+        self._saved[token] = self.playback.memento()
+        while len(self._saved) > _UNDO_LIMIT:
+            self._saved.popitem(last=False)
+
+    def _swap(self, token: int) -> None:
+        """Undo or redo: bring back the state kept under ``token``, and keep the current one there."""
+        self._stop_playing()
+        if token not in self._saved:
+            raise InvalidValue("that change is too old to undo")
+        current = self.playback.memento()
+        self.playback.restore(self._saved[token])
+        self._saved[token] = current
+        self._generation.clear()  # every run is sent whole again
 
     def _acknowledged(self) -> None:
         """The window has drawn the last snapshot: the next one may go, and full-speed stepping resume."""

@@ -105,3 +105,22 @@ def test_a_new_rounding_applies_from_the_step_on_view():
     run = playback.runs[0]
     assert run.step == 2 and run.decimals == 4
     assert run.history.row(2)["grad_x"] == round(run.history.row(2)["grad_x"], 4)
+
+
+def test_a_memento_brings_every_run_back_with_its_steps_and_shares_them():
+    playback = _playback(SGD(lr=0.1), Adam(lr=0.1))
+    playback.advance(12)
+    saved = playback.memento()
+    before = {i: run.history.array() for i, run in playback.runs.items()}
+    playback.set_view(5)
+    playback.configure(0, optimizer=SGD(lr=0.3))  # cuts run 0 at 5
+    playback.configure(1, optimizer=Momentum())  # restarts run 1
+    playback.advance(20)
+    playback.restore(saved)
+    assert playback.view == 12
+    for i, run in playback.runs.items():
+        assert np.array_equal(run.history.array(), before[i])
+    # and they go on exactly as they would have
+    playback.advance(3)
+    assert np.array_equal(playback.runs[1].history.array(), _alone(Adam(lr=0.1), 15))
+    assert np.array_equal(saved[2][1]["history"].array(), before[1])  # the memento itself is untouched
