@@ -62,6 +62,11 @@ ACTIONS = (
     ActionSpec("action_remove_run", "Re&move run", "remove_run", K.Delete, "Remove the selected run"),
     ActionSpec("action_continue_here", "&Continue from the step on view", "continue_here", "Ctrl+K",
                "Drop the later steps of the selected run and go on from the step on view"),
+    ActionSpec("action_predict", "&Predict the next step", "toggle_predict", "P",
+               "Click where you think the selected run's next point will land (several guesses allowed); Step "
+               "reveals it and how far off each guess was", checkable=True),
+    ActionSpec("action_clear_guesses", "C&lear the guesses", "clear_guesses", Qt.Key.Key_Escape,
+               "Remove every guess from the plot"),
     ActionSpec("action_gradient_arrow", "&Gradient arrow", "refresh_view_options", "G",
                "Show the direction of −∇f at the selected run's point", checkable=True, checked=True),
     ActionSpec("action_step_arrow", "&Next-step arrow", "refresh_view_options", "N",
@@ -89,8 +94,8 @@ MENUS = (
                "action_export_image", None, "action_quit")),
     ("&Edit", ("undo", "redo")),
     ("&Run", ("action_play", "action_step", "action_step_back", "action_reset", None, "action_faster",
-              "action_slower", None, "action_add_run", "action_duplicate_run", "action_remove_run",
-              "action_continue_here")),
+              "action_slower", None, "action_predict", "action_clear_guesses", None, "action_add_run",
+              "action_duplicate_run", "action_remove_run", "action_continue_here")),
     ("&View", ("action_gradient_arrow", "action_step_arrow", "action_log_loss", "action_equal_scales", None,
                "action_fit",
                "action_reset_view", None, "numbers")),
@@ -99,7 +104,7 @@ MENUS = (
 )
 
 TOOLBAR = ("action_reset", "action_step_back", "action_play", "action_step", None, "speed", None,
-           "action_gradient_arrow", "action_step_arrow", "action_log_loss", "action_fit")
+           "action_predict", None, "action_gradient_arrow", "action_step_arrow", "action_log_loss", "action_fit")
 
 
 def _handler(window, path: str):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStyle,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,7 @@ from core.optimizers import SGD
 
 from . import dialogs, preferences
 from .actions import build_actions, build_menus, build_toolbar
+from .compare_panel import ComparePanel
 from .contour_view import ContourView
 from .files import FileCommands
 from .history_panel import HistoryPanel
@@ -44,6 +46,7 @@ from .loss_plot import LossPlot
 from .model import WindowModel
 from .numbers import READABLE, NumberFormat
 from .panels import FunctionPanel, RunListPanel, RunPanel, SettingsPanel
+from .predict import PredictOverlay
 from .session import Options, RunEntry
 from .state_panel import StatePanel
 from .transport import SpeedControl, Timeline
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         preferences.restore(self, self.settings)
         self.refresh_view_options()
         self.model.set_speed(self.speed.speed)
+        self.action_clear_guesses.setEnabled(False)
         QApplication.instance().installEventFilter(self)
         self.contour.setFocus()
 
@@ -101,6 +105,9 @@ class MainWindow(QMainWindow):
         self.contour = ContourView(self)
         self.contour.clicked.connect(self._plot_clicked)
         self.contour.hovered.connect(self._hovered)
+        self.predict = PredictOverlay(self.contour.getPlotItem(), self)
+        self.predict.changed.connect(lambda text: self.statusBar().showMessage(text, 0) if text else None)
+        self.contour.getPlotItem().getViewBox().sigRangeChanged.connect(lambda *_: self.predict._place_summary())
         self.loss = LossPlot(self)
         self.timeline = Timeline(self)
         self.timeline.step_chosen.connect(self.model.set_view)
@@ -174,10 +181,16 @@ class MainWindow(QMainWindow):
         right = self._dock("Numbers", "numbers_dock", self.state_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.history_panel = HistoryPanel(m, self)
         self.history_panel.table.addAction(self.action_continue_here)
+        self.compare_panel = ComparePanel(m, self)
+        self.tables = QTabWidget(self)
+        self.tables.setObjectName("tables_tabs")
+        self.tables.addTab(self.history_panel, "History of the selected run")
+        self.tables.addTab(self.compare_panel, "All shown runs")
+        self.tables.currentChanged.connect(lambda _i: self._drawn.clear())
         # the history runs along the whole bottom, so that every state column fits without scrolling
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
-        bottom = self._dock("History", "history_dock", self.history_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        bottom = self._dock("Tables", "history_dock", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.docks = [left, right, bottom]
 
     def _build_status(self) -> None:
@@ -267,6 +280,8 @@ class MainWindow(QMainWindow):
     def open_lesson(self, lesson: Lesson) -> str:
         """Set up the lesson's runs; returns (and shows) what the user should know about it."""
         note = self.model.open_lesson(lesson)
+        # several runs side by side: their comparison is what the lesson is about
+        self.tables.setCurrentWidget(self.compare_panel if len(lesson.runs) > 2 else self.history_panel)
         self.statusBar().showMessage(f"{lesson.group}: {lesson.title}. {lesson.description}{note}", 8000)
         return note
 
@@ -319,11 +334,29 @@ class MainWindow(QMainWindow):
     def remove_run(self) -> None:
         self.model.remove_run()
 
+    def toggle_predict(self) -> None:
+        """Run ▸ Predict: clicks on the plot become guesses of the next step instead of moving the start."""
+        self.predict.clear()
+        # Escape clears guesses only while predicting: otherwise it belongs to the fields (undo a refused value)
+        self.action_clear_guesses.setEnabled(self.action_predict.isChecked())
+        if self.action_predict.isChecked():
+            self.statusBar().showMessage("Predict: click where the next step of the selected run will land "
+                                         "(several guesses allowed), then press Step. Escape clears.", 0)
+        else:
+            self.statusBar().clearMessage()
+
+    def clear_guesses(self) -> None:
+        self.predict.clear()
+
     def _plot_clicked(self, x: float, y: float) -> None:
         """A click moves the selected run's start there, snapped to a round number for the view (Shift:
-        exactly where clicked)."""
+        exactly where clicked); in predict mode it adds a guess of the next step instead."""
         if self.model.playing:
-            self.statusBar().showMessage("Pause first to move the start point.", 3000)
+            self.statusBar().showMessage("Pause first to move the start point or to guess.", 3000)
+            return
+        entry = self.model.selected()
+        if self.action_predict.isChecked() and entry is not None and entry.history is not None:
+            self.predict.add(entry.run_id, self.model.viewed_step(entry), x, y)
             return
         if not QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
             x, y = self._snapped(x), self._snapped(y)
@@ -415,11 +448,21 @@ class MainWindow(QMainWindow):
     def _draw_trajectories(self) -> None:
         arrows = (self.action_gradient_arrow.isChecked(), self.action_step_arrow.isChecked())
         self.contour.show_runs(self.model.entries, self.model.view, self.model.selected_id, arrows)
+        entry = self.model.selected()
+        if self.predict.prediction is not None and entry is not None and entry.history is not None:
+            k = self.model.viewed_step(entry)
+            if self.model.synced and k <= entry.step:
+                row = entry.history.row(k)
+                self.predict.reveal(entry.run_id, k, (row["x"], row["y"]))
 
     def _draw_loss(self) -> None:
         self.loss.show_runs(self.model.entries, self.model.view, self.model.function.minimum)
 
     def _draw_history(self) -> None:
+        if self.tables.currentWidget() is self.compare_panel:
+            self.compare_panel.set_number_format(self.number_format())
+            self.compare_panel.refresh(self.model)
+            return
         self.history_panel.set_number_format(self.number_format())
         self.history_panel.refresh(self.model)
 

@@ -201,3 +201,26 @@ def test_help_mentions_shift_click(window):
     from gui import dialogs
 
     assert "Shift+click" in dialogs.shortcuts_html(window.actions())
+
+
+def test_the_comparison_table_shows_every_run_at_the_step_on_view(qtbot, window):
+    from core.functions import get_function
+    from core.run import Run
+
+    window.open_lesson(_lesson(window, "notes-all"))
+    qtbot.waitUntil(lambda: window.model.synced and len(window.entries) == 6
+                    and all(e.history is not None for e in window.entries))
+    assert window.tables.currentWidget() is window.compare_panel
+    for _ in range(4):
+        window.action_step.trigger()
+    qtbot.waitUntil(lambda: window.model.synced and window.model.view == 4)
+    model = window.compare_panel.model
+    qtbot.waitUntil(lambda: model.rowCount() == 6 and model.data(model.index(5, 6)) == "step 4")
+    lesson = _lesson(window, "notes-all")
+    for row, run in enumerate(lesson.runs):
+        alone = Run(get_function("quadratic"), run.optimizer, run.start, decimals=4, max_steps=10)
+        alone.advance(4)
+        x = model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole)
+        assert model.data(model.index(row, 0)) == run.name and float(x) == alone.history.row(4)["x"]
+    window.compare_panel.table.selectRow(3)  # picking a row selects that run
+    qtbot.waitUntil(lambda: window.selected().run_id == window.entries[3].run_id)
