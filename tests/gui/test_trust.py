@@ -80,6 +80,7 @@ def test_columns_fit_every_row_and_numbers_read_as_written(qtbot, window):
     window.action_play.trigger()
     qtbot.waitUntil(lambda: window.model.synced and not window.playing and window.selected().step == 400,
                     timeout=10000)
+    window.tables.setCurrentWidget(window.history_panel)
     qtbot.waitUntil(lambda: window.history_model.rowCount() == 401)
     window.history_panel.refresh(window.model)
     model, table = window.history_model, window.history_table
