@@ -78,6 +78,11 @@ ACTIONS = (
                checkable=True, checked=True),
     ActionSpec("action_fit", "&Fit view to runs", "fit_view", "F", "Zoom to show every trajectory"),
     ActionSpec("action_reset_view", "&Reset view", "contour.reset_view", "Home", "The function's default view"),
+    ActionSpec("action_presentation", "&Presentation mode", "toggle_presentation", "F11",
+               "Full screen, every text 1.6 times larger, thicker lines: for the back of the room", checkable=True),
+    ActionSpec("action_text_bigger", "&Larger text", "text_bigger", "Ctrl+=", "Every text of the window larger"),
+    ActionSpec("action_text_smaller", "&Smaller text", "text_smaller", "Ctrl+-", "Every text of the window smaller"),
+    ActionSpec("action_text_reset", "&Normal text size", "text_reset", "Ctrl+0", "Texts back to their normal size"),
     ActionSpec("action_shortcuts", "&Keyboard shortcuts", "show_shortcuts", K.HelpContents,
                "Every keyboard shortcut"),
     ActionSpec("action_about", "&About GradStep", "show_about", None, "Version, licence and libraries"),
@@ -96,9 +101,9 @@ MENUS = (
     ("&Run", ("action_play", "action_step", "action_step_back", "action_reset", None, "action_faster",
               "action_slower", None, "action_predict", "action_clear_guesses", None, "action_add_run",
               "action_duplicate_run", "action_remove_run", "action_continue_here")),
-    ("&View", ("action_gradient_arrow", "action_step_arrow", "action_log_loss", "action_equal_scales", None,
-               "action_fit",
-               "action_reset_view", None, "numbers")),
+    ("&View", ("action_presentation", "panels", None, "action_text_bigger", "action_text_smaller",
+               "action_text_reset", None, "action_gradient_arrow", "action_step_arrow", "action_log_loss",
+               "action_equal_scales", None, "action_fit", "action_reset_view", None, "numbers")),
     ("&Lessons", ("lessons",)),
     ("&Help", ("action_shortcuts", "action_about")),
 )
@@ -167,6 +172,8 @@ def build_menus(window, lessons) -> None:
                 menu.addAction(getattr(window, f"action_{item}"))
             elif item == "numbers":
                 menu.addMenu("&Numbers").addActions(list(window.number_actions.values()))
+            elif item == "panels":
+                window.panels_menu = menu.addMenu("&Panels")
             elif item == "lessons":
                 _lesson_menus(window, menu, lessons)
             else:

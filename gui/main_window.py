@@ -38,6 +38,7 @@ from core.optimizers import SGD
 
 from . import dialogs, preferences
 from .actions import build_actions, build_menus, build_toolbar
+from .appearance import Appearance
 from .compare_panel import ComparePanel
 from .contour_view import ContourView
 from .files import FileCommands
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.model = WindowModel(self.client, FUNCTIONS[OPENING_FUNCTION], OPENING_OPTIONS, self)
         self.files = FileCommands(self)
         self.number_mode = READABLE
+        self.appearance = Appearance()
         self._closed = False
         self._owe_acknowledgement = False
         self._drawn: dict[str, int] = {}  # the model revision each part last drew
@@ -140,7 +142,8 @@ class MainWindow(QMainWindow):
         dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable |
-                         QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+                         QDockWidget.DockWidgetFeature.DockWidgetFloatable |
+                         QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
         return dock
 
@@ -192,6 +195,8 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         bottom = self._dock("Tables", "history_dock", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.docks = [left, right, bottom]
+        for dock in self.docks:  # View ▸ Panels: hide them so the plot can take the screen
+            self.panels_menu.addAction(dock.toggleViewAction())
 
     def _build_status(self) -> None:
         self.status_label = QLabel(self)
@@ -385,6 +390,37 @@ class MainWindow(QMainWindow):
         self.loss.set_log(self.action_log_loss.isChecked())
         self._drawn.clear()
 
+    def table_views(self) -> list:
+        return [self.state_table, self.history_table, self.compare_panel.table]
+
+    def toggle_presentation(self) -> None:
+        """Presentation mode: full screen, every text 1.6 times larger, thicker lines, black axes."""
+        on = self.action_presentation.isChecked()
+        self.appearance.presentation = on
+        if on:
+            self._normal_state = self.windowState()
+            self.showFullScreen()
+        else:
+            self.setWindowState(getattr(self, "_normal_state", Qt.WindowState.WindowNoState))
+        self.apply_appearance()
+
+    def text_bigger(self) -> None:
+        self.appearance.bigger()
+        self.apply_appearance()
+
+    def text_smaller(self) -> None:
+        self.appearance.smaller()
+        self.apply_appearance()
+
+    def text_reset(self) -> None:
+        self.appearance.reset()
+        self.apply_appearance()
+
+    def apply_appearance(self) -> None:
+        self.appearance.apply(self)
+        self._drawn.clear()
+        self.statusBar().showMessage(f"Text at {self.appearance.factor:.0%}", 2000)
+
     def set_number_mode(self, mode) -> None:
         """View ▸ Numbers: READABLE, FULL or a number of significant digits."""
         self.number_mode = mode
@@ -534,6 +570,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+            QApplication.setFont(self.appearance.base)  # the application's font is not this window's to keep
         if self.worker_thread.isRunning():
             QMetaObject.invokeMethod(self.worker, "shutdown", Qt.ConnectionType.BlockingQueuedConnection)
             self.worker_thread.quit()

@@ -12,6 +12,8 @@ from PySide6.QtCore import QSettings, Qt
 __all__ = ["DEFAULT_SIZE", "restore", "save", "settings_store"]
 
 DEFAULT_SIZE = (1440, 900)
+#: Bumped whenever the docks change, so that a layout saved by an older GradStep is not forced on a new one
+LAYOUT_VERSION = 2
 _CHECKABLE = {"view/gradient_arrow": "action_gradient_arrow", "view/step_arrow": "action_step_arrow",
               "view/log_loss": "action_log_loss", "view/equal_scales": "action_equal_scales"}
 
@@ -28,7 +30,7 @@ def restore(window, settings: QSettings) -> None:
         free = window.screen().availableGeometry()
         window.resize(min(DEFAULT_SIZE[0], int(free.width() * 0.95)), min(DEFAULT_SIZE[1], int(free.height() * 0.95)))
     state = settings.value("window/state")
-    if state is None or not window.restoreState(state):
+    if state is None or not window.restoreState(state, LAYOUT_VERSION):
         # first start: the side panels a fifth and a quarter of the width, the history a quarter of the
         # height, whatever the screen; the plots the rest
         width, height = window.width(), window.height()
@@ -43,6 +45,13 @@ def restore(window, settings: QSettings) -> None:
         value = settings.value(key)
         if value is not None:
             getattr(window, name).setChecked(str(value).lower() == "true")
+    scale = settings.value("view/text_scale")
+    try:
+        window.appearance.scale = min(max(float(scale), 0.7), 3.0) if scale is not None else 1.0
+    except (TypeError, ValueError):
+        window.appearance.scale = 1.0
+    if window.appearance.scale != 1.0:
+        window.appearance.apply(window)
     mode = settings.value("view/numbers")
     mode = int(mode) if mode is not None and str(mode).isdigit() else mode
     if mode in window.number_actions:
@@ -51,9 +60,10 @@ def restore(window, settings: QSettings) -> None:
 
 def save(window, settings: QSettings) -> None:
     settings.setValue("window/geometry", window.saveGeometry())
-    settings.setValue("window/state", window.saveState())
+    settings.setValue("window/state", window.saveState(LAYOUT_VERSION))
     settings.setValue("view/speed_index", window.speed.slider.value())
     for key, name in _CHECKABLE.items():
         settings.setValue(key, getattr(window, name).isChecked())
     settings.setValue("view/numbers", str(window.number_mode))
+    settings.setValue("view/text_scale", window.appearance.scale)
     settings.sync()

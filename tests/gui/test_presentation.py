@@ -1,0 +1,62 @@
+"""For the back of the room: presentation mode and text that scales, remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from gui.appearance import PRESENTATION_SCALE
+
+
+def _points(font):
+    return font.pointSizeF()
+
+
+def test_presentation_mode_makes_every_text_larger_and_takes_the_screen(qtbot, window):
+    base = _points(QApplication.font())
+    table = _points(window.history_table.font())
+    tick = window.contour.getPlotItem().getAxis("bottom").style["tickFont"]
+    window.action_presentation.trigger()
+    qtbot.waitUntil(lambda: window.isFullScreen())
+    assert _points(QApplication.font()) >= PRESENTATION_SCALE * base - 0.01
+    assert _points(window.history_table.font()) >= PRESENTATION_SCALE * table - 0.01
+    assert _points(window.run_panel.name_edit.font()) >= PRESENTATION_SCALE * base - 0.01
+    big_tick = window.contour.getPlotItem().getAxis("bottom").style["tickFont"]
+    assert big_tick is not None and (tick is None or _points(big_tick) >= PRESENTATION_SCALE * _points(tick) - 0.01)
+    assert window.contour.getPlotItem().getAxis("left").pen().width() >= 2  # high-contrast axes
+    window.action_presentation.trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert abs(_points(QApplication.font()) - base) < 0.01
+
+
+def test_panels_can_be_hidden_so_the_plot_takes_the_screen(qtbot, window):
+    toggles = window.panels_menu.actions()
+    assert len(toggles) == 3
+    width = window.contour.width()
+    for action in toggles:
+        action.trigger()
+    qtbot.waitUntil(lambda: window.contour.width() > width)
+    assert not any(dock.isVisible() for dock in window.docks)
+
+
+def test_text_size_keys_scale_all_text_and_are_remembered(qtbot, isolated_settings):
+    from gui.main_window import MainWindow
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    base = _points(QApplication.font())
+    first.activateWindow()
+    qtbot.waitUntil(first.isActiveWindow)
+    first.contour.setFocus()
+    for _ in range(2):
+        qtbot.keyClick(first.contour, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert _points(QApplication.font()) > base * 1.3
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert abs(second.appearance.scale - first.appearance.scale) < 1e-9 and second.appearance.scale > 1.3
+    assert _points(second.history_table.font()) > _points(QApplication.font()) * 0.8
+    second.text_reset()
+    assert abs(_points(QApplication.font()) - base) < 0.01
+    second.close()
