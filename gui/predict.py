@@ -90,7 +90,8 @@ class PredictOverlay(QObject):
         if p is None or not p.guesses:
             return ""
         if p.truth is None:
-            return f"{len(p.guesses)} guess{'es' if len(p.guesses) > 1 else ''} for step {p.step + 1}: press Step to see"
+            plural = "es" if len(p.guesses) > 1 else ""
+            return f"{len(p.guesses)} guess{plural} for step {p.step + 1}: press Step to see"
         parts = [f"guess {g.number}: {d:.3g} away" for g, d in zip(p.guesses, p.distances(), strict=True)]
         return f"Step {p.step + 1} is at ({p.truth[0]:.4g}, {p.truth[1]:.4g}); " + ", ".join(parts)
 
