@@ -1,24 +1,44 @@
-"""JSON documents from files a user chose, checked key by key against a small declarative schema.
+"""JSON documents from files a user chose: bounded before they are parsed, checked key by key after.
 
-`read_object` checks an object against a sequence of `Field` (key, check, default), so a later version of
-a format adds a value by adding one Field, and every refusal is one line naming where it was found.
+``json.loads`` alone fails in too many ways for a file from anywhere: 100,000 nested brackets raise
+RecursionError, a 5,000-digit whole number raises ValueError (Python's limit on int digits), NaN and
+Infinity are read although they are not JSON, and an unpaired surrogate escape (``"\\ud800"``) becomes a
+str that cannot be written back as UTF-8.  Here each of those is refused with `InvalidValue` in one line.
+
+After parsing, `read_object` checks an object against a small declarative schema, a sequence of `Field`
+(key, check, default), so a later version of a format adds a value by adding one Field.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .atomic import FileError
 from .values import InvalidValue, shown
 
-__all__ = ["REQUIRED", "Field", "check_list", "located", "os_reason", "parse_document", "read_file_text",
-           "read_object"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_DIGITS", "REQUIRED", "Field", "check_list", "located", "os_reason",
+           "parse_document", "read_file_text", "read_object"]
+
+#: The largest file read.  A session of 32 runs is about 6 kB and the shipped lessons file 8 kB, so this is
+#: far beyond any real document and still small enough to parse at once.
+MAX_BYTES = 1_000_000
+#: GradStep's documents are 6 levels deep (file, lessons, lesson, runs, run, start).  Refusing anything
+#: much deeper keeps the checks, and repr() in their messages, far from Python's recursion limit.
+MAX_DEPTH = 16
+#: 1e308, the largest float, has 309 digits; a longer whole number cannot be a value of ours.  Checked by
+#: the parser because int() of a long digit string takes quadratic time once the interpreter's own limit
+#: on int digits is lifted (PYTHONINTMAXSTRDIGITS=0), and raises ValueError while it is not.
+MAX_DIGITS = 400
 
 _NOT_OURS = "not a GradStep file"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 REQUIRED = object()  # the default of a Field that must be present
 
 
@@ -28,22 +48,61 @@ def os_reason(error: OSError) -> str:
 
 
 def read_file_text(path) -> str:
-    """The UTF-8 text of the file at ``path``; FileError naming it if it cannot be read or is not UTF-8."""
+    """The UTF-8 text of the file at ``path`` (a str, a path or an importlib.resources Traversable), a
+    byte-order mark dropped.  FileError naming the file if it cannot be read, is not UTF-8, or is over
+    `MAX_BYTES` (found by reading one byte more, so an endless or huge file is never read whole)."""
+    source = Path(path) if isinstance(path, str | os.PathLike) else path
     try:
-        with open(path, encoding="utf-8") as stream:
-            return stream.read()
+        with source.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
     except OSError as error:
         raise FileError(f"cannot read {path}: {os_reason(error)}") from error
+    if len(data) > MAX_BYTES:
+        raise FileError(f"cannot open {path}: it is over {MAX_BYTES:,} bytes, too big for a GradStep file")
+    try:
+        return data.decode("utf-8-sig")  # editors on Windows may start UTF-8 with a byte-order mark
     except UnicodeDecodeError:
         raise FileError(f"cannot read {path}: it is not UTF-8 text") from None
 
 
 def parse_document(text: str) -> Any:
-    """The JSON value in ``text``; InvalidValue ("not a GradStep file: …") if it is not JSON."""
+    """The JSON value in ``text``.  InvalidValue ("not a GradStep file: …") if it is longer than `MAX_BYTES`
+    characters, is not JSON, is nested more than `MAX_DEPTH` deep, or holds NaN, Infinity, a whole number
+    of more than `MAX_DIGITS` digits or an unpaired surrogate."""
+    if len(text) > MAX_BYTES:
+        raise InvalidValue(f"{_NOT_OURS}: {len(text):,} characters is too big (at most {MAX_BYTES:,})")
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_int=_whole_number, parse_constant=_constant)
     except json.JSONDecodeError as error:
         raise InvalidValue(f"{_NOT_OURS}: {error}") from None
+    except RecursionError:
+        raise InvalidValue(f"{_NOT_OURS}: nested too deeply (at most {MAX_DEPTH} levels)") from None
+    _check_tree(data)
+    return data
+
+
+def _whole_number(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise InvalidValue(f"{_NOT_OURS}: a whole number of {len(digits.lstrip('-')):,} digits")
+    return int(digits)
+
+
+def _constant(name: str):
+    raise InvalidValue(f"{_NOT_OURS}: {name} is not a JSON value")
+
+
+def _check_tree(data) -> None:
+    """Refuse nesting deeper than MAX_DEPTH and unpaired surrogates, walking without recursion."""
+    pending = [(data, 0)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, str) and _SURROGATE.search(value):
+            raise InvalidValue(f"{_NOT_OURS}: text with an unpaired surrogate, {shown(value)}")
+        if isinstance(value, dict | list):
+            if depth >= MAX_DEPTH:
+                raise InvalidValue(f"{_NOT_OURS}: nested too deeply (at most {MAX_DEPTH} levels)")
+            items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+            pending.extend((item, depth + 1) for item in items)
 
 
 @dataclass(frozen=True)
@@ -96,8 +155,10 @@ def _read_fields(value: dict, fields: Sequence[Field]) -> dict[str, Any]:
     return checked
 
 
-def check_list(value, what: str) -> list:
-    """``value`` if it is a list; InvalidValue naming ``what`` otherwise."""
+def check_list(value, what: str, most: int) -> list:
+    """``value`` if it is a list of at most ``most`` items; InvalidValue naming ``what`` otherwise."""
     if not isinstance(value, list):
         raise InvalidValue(f"{what} must be a list, got {shown(value)}")
+    if len(value) > most:
+        raise InvalidValue(f"too many {what}: {len(value):,}, at most {most:,}")
     return value

@@ -22,11 +22,15 @@ from .optimizers import Optimizer, get_optimizer
 from .settings import DECIMALS, DEFAULT_TOL, DESCRIPTION, MAX_STEPS, RUN_NAME, START, TITLE, TOL
 from .values import ECHO_LIMIT, InvalidValue, Text, shown
 
-__all__ = ["FORMAT", "GROUP", "LESSON_NAME", "SESSION_FORMAT", "Lesson", "LessonRun", "load_lessons", "load_session",
-           "parse_lessons", "save_session", "session_text"]
+__all__ = ["FORMAT", "GROUP", "LESSON_NAME", "MAX_LESSONS", "MAX_RUNS", "SESSION_FORMAT", "Lesson", "LessonRun",
+           "load_lessons", "load_session", "parse_lessons", "save_session", "session_text"]
 
 FORMAT = "gradstep-lessons-1"
 SESSION_FORMAT = "gradstep-session-1"
+#: More runs than a class can tell apart on one contour plot (the palette has far fewer colours).
+MAX_RUNS = 32
+#: More lessons than one menu can usefully hold.
+MAX_LESSONS = 100
 LESSON_NAME = Text("name", "a lesson's name", 60)
 GROUP = Text("group", "a group", 60)
 #: The run setting's step limit from 1: the window's step limit starts at 1, and a lesson that never steps
@@ -129,7 +133,7 @@ def _run(entry, number: int) -> LessonRun:
 
 
 def _runs(value) -> tuple[LessonRun, ...]:
-    runs = check_list(value, "runs")
+    runs = check_list(value, "runs", MAX_RUNS)
     if not runs:
         raise InvalidValue("a lesson needs at least one run")
     return tuple(_run(entry, number) for number, entry in enumerate(runs, 1))
@@ -162,7 +166,7 @@ def _document(text: str, expected: str, fields: Sequence[Field]) -> dict:
 
 # -- lessons files ------------------------------------------------------------------------------------
 # "format" is compared first, in _document: a file of another kind is refused for that, not for its keys
-LESSONS_FILE = (Field("format", str), Field("lessons", lambda value: check_list(value, "lessons")))
+LESSONS_FILE = (Field("format", str), Field("lessons", lambda value: check_list(value, "lessons", MAX_LESSONS)))
 
 
 def parse_lessons(text: str) -> list[Lesson]:

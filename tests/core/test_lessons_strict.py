@@ -166,6 +166,8 @@ def test_a_run_name_long_enough_to_crash_the_plots_never_reaches_a_run(tmp_path)
     # pyqtgraph crashed the whole process drawing a name of 400,000 characters; such a file is refused
     with pytest.raises(FileError, match="a run's name is 400,000 characters long; at most 60"):
         load_session(_write(tmp_path, session_file_text(good_run(name=LONG))))
+    with pytest.raises(FileError, match="too big"):  # a name of a million does not even fit the file
+        load_session(_write(tmp_path, session_file_text(good_run(name=LONG * 3))))
 
 
 def test_a_name_is_trimmed_and_then_measured():
