@@ -1,10 +1,10 @@
 """Lessons and sessions: named sets of runs (function, optimizers, starts, settings) to open in one go.
 
-A lesson is a preset shipped in ``resources/lessons/*.json``; a session is the same structure saved by a
-user (File ▸ Save session), one per file.  Every value is checked through its declaration (`core.settings`,
-the optimizers' `Hyper`), so a refusal reads as it does in the window and on the command line; a file is
-refused as a whole or gives complete lessons, never half of one.  Sessions are written atomically, so a
-failed save never damages the previous file.
+A lesson is a preset shipped in ``resources/lessons/*.json`` (a lecturer's own lesson files are read the
+same way); a session is the same structure saved by a user (File ▸ Save session), one per file.  Every
+value is checked through its declaration (`core.settings`, the optimizers' `Hyper`), so a refusal reads
+as it does in the window and on the command line; a file is refused as a whole or gives complete lessons,
+never half of one.  Sessions are written atomically, so a failed save never damages the previous file.
 """
 
 from __future__ import annotations
@@ -14,16 +14,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
+from pathlib import Path
 
 from .atomic import FileError, atomic_write
 from .functions import Objective, get_function
-from .json_document import Field, check_list, located, parse_document, read_file_text, read_object
+from .json_document import Field, check_list, located, os_reason, parse_document, read_file_text, read_object
 from .optimizers import Optimizer, get_optimizer
 from .settings import DECIMALS, DEFAULT_TOL, DESCRIPTION, MAX_STEPS, RUN_NAME, START, TITLE, TOL
 from .values import ECHO_LIMIT, InvalidValue, Text, shown
 
 __all__ = ["FORMAT", "GROUP", "LESSON_NAME", "MAX_LESSONS", "MAX_RUNS", "SESSION_FORMAT", "Lesson", "LessonRun",
-           "load_lessons", "load_session", "parse_lessons", "save_session", "session_text"]
+           "LoadedLessons", "load_lesson_file", "load_lessons", "load_session", "parse_lessons", "save_session",
+           "session_text"]
 
 FORMAT = "gradstep-lessons-1"
 SESSION_FORMAT = "gradstep-session-1"
@@ -59,6 +61,24 @@ class Lesson:
     max_steps: int
     runs: tuple[LessonRun, ...]
     tol: float = field(default=DEFAULT_TOL)
+
+
+@dataclass(frozen=True)
+class LoadedLessons(Sequence[Lesson]):
+    """The lessons that loaded, in file order, and one line per file or entry that was left out and why.
+
+    A sequence of its good lessons (``len``, indexing and iteration give ``lessons``), so code written for
+    a plain list keeps working; an empty one is false even when it has problems.
+    """
+
+    lessons: tuple[Lesson, ...] = ()
+    problems: tuple[str, ...] = ()
+
+    def __getitem__(self, index):
+        return self.lessons[index]
+
+    def __len__(self) -> int:
+        return len(self.lessons)
 
 
 # -- single values ------------------------------------------------------------------------------------
@@ -169,21 +189,69 @@ def _document(text: str, expected: str, fields: Sequence[Field]) -> dict:
 LESSONS_FILE = (Field("format", str), Field("lessons", lambda value: check_list(value, "lessons", MAX_LESSONS)))
 
 
+def _read_lessons(text: str) -> tuple[list[Lesson], list[str]]:
+    """The good lessons of a lessons file and one line per entry left out; InvalidValue if the document
+    itself is not a lessons file."""
+    lessons, problems, names = [], [], set()
+    for number, entry in enumerate(_document(text, FORMAT, LESSONS_FILE)["lessons"], 1):
+        try:
+            lesson = _lesson(entry, _place("lesson", number, entry, LESSON_NAME))
+            if lesson.name in names:  # the name identifies a lesson's menu entry
+                raise InvalidValue(f"lesson {lesson.name!r}: an earlier lesson in the file has this name")
+        except InvalidValue as error:
+            problems.append(str(error))
+            continue
+        names.add(lesson.name)
+        lessons.append(lesson)
+    return lessons, problems
+
+
 def parse_lessons(text: str) -> list[Lesson]:
     """Every lesson in the text of a lessons file, in order; InvalidValue, naming the first bad entry and
     why, if the text or any entry is invalid."""
-    entries = _document(text, FORMAT, LESSONS_FILE)["lessons"]
-    return [_lesson(entry, _place("lesson", number, entry, LESSON_NAME)) for number, entry in enumerate(entries, 1)]
-
-
-def load_lessons() -> list[Lesson]:
-    """The lessons shipped with GradStep, in file order."""
-    folder = resources.files("resources.lessons")
-    lessons: list[Lesson] = []
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".json"):
-            lessons.extend(parse_lessons(item.read_text(encoding="utf-8")))
+    lessons, problems = _read_lessons(text)
+    if problems:
+        raise InvalidValue(problems[0])
     return lessons
+
+
+def load_lesson_file(path) -> LoadedLessons:
+    """The lessons of one lessons file (a path or an importlib.resources Traversable).
+
+    An invalid entry is left out and reported in ``problems`` as ``<path>: lesson 'x': <reason>``; FileError
+    naming the file if it cannot be read or is not a lessons file at all.
+    """
+    text = read_file_text(path)
+    try:
+        lessons, problems = _read_lessons(text)
+    except InvalidValue as error:
+        raise FileError(f"cannot open {path}: {error}") from None
+    return LoadedLessons(tuple(lessons), tuple(f"{path}: {problem}" for problem in problems))
+
+
+def load_lessons(source=None) -> LoadedLessons:
+    """The lessons in ``source``, a lessons file or a folder of them (every ``*.json`` in it, by name), or
+    by default the lessons shipped with GradStep.  Never raises for a bad file: a file or entry that cannot
+    be used is left out and reported, one line each, in ``problems``."""
+    if source is None:
+        source = resources.files("resources.lessons")
+    elif not hasattr(source, "iterdir"):
+        source = Path(source)
+    try:
+        files = [source] if source.is_file() else sorted(
+            (item for item in source.iterdir() if item.name.lower().endswith(".json")), key=lambda item: item.name)
+    except OSError as error:
+        return LoadedLessons(problems=(f"cannot read {source}: {os_reason(error)}",))
+    lessons, problems = [], []
+    for item in files:
+        try:
+            loaded = load_lesson_file(item)
+        except FileError as error:
+            problems.append(str(error))
+            continue
+        lessons.extend(loaded.lessons)
+        problems.extend(loaded.problems)
+    return LoadedLessons(tuple(lessons), tuple(problems))
 
 
 # -- session files ------------------------------------------------------------------------------------
