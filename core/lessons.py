@@ -1,32 +1,44 @@
 """Lessons and sessions: named sets of runs (function, optimizers, starts, settings) to open in one go.
 
-A lesson is a preset shipped in ``resources/lessons/*.json``; a session is the same structure saved by a
-user (File ▸ Save session), one per file.  Both are checked here against the same declarations as every
-other input, so a broken file is reported by name and reason instead of failing inside the window, and
-sessions are written atomically, so a failed save never damages the previous file.
+A lesson is a preset shipped in ``resources/lessons/*.json`` (a lecturer's own lesson files are read the
+same way); a session is the same structure saved by a user (File ▸ Save session), one per file.  Every
+value is checked through its declaration (`core.settings`, the optimizers' `Hyper`), so a refusal reads
+as it does in the window and on the command line; a file is refused as a whole or gives complete lessons,
+never half of one.  Sessions are written atomically, so a failed save never damages the previous file.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from importlib import resources
+from pathlib import Path
 
 from .atomic import FileError, atomic_write
 from .functions import Objective, get_function
-from .hyper import InvalidValue
-from .numerics import MAX_DECIMALS
+from .json_document import Field, check_list, located, os_reason, parse_document, read_file_text, read_object
 from .optimizers import Optimizer, get_optimizer
-from .run import DEFAULT_TOL, check_start
+from .settings import DECIMALS, DEFAULT_TOL, DESCRIPTION, MAX_STEPS, RUN_NAME, START, TITLE, TOL
+from .values import ECHO_LIMIT, InvalidValue, Text, shown
 
-__all__ = ["FORMAT", "SESSION_FORMAT", "Lesson", "LessonRun", "load_lessons", "load_session", "parse_lessons",
-           "save_session", "session_text"]
+__all__ = ["FORMAT", "GROUP", "LESSON_NAME", "MAX_LESSONS", "MAX_RUNS", "SESSION_FORMAT", "Lesson", "LessonRun",
+           "LoadedLessons", "load_lesson_file", "load_lessons", "load_session", "parse_lessons", "save_session",
+           "session_text"]
 
 FORMAT = "gradstep-lessons-1"
 SESSION_FORMAT = "gradstep-session-1"
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: More runs than a class can tell apart on one contour plot (the palette has far fewer colours).
+MAX_RUNS = 32
+#: More lessons than one menu can usefully hold.
+MAX_LESSONS = 100
+LESSON_NAME = Text("name", "a lesson's name", 60)
+GROUP = Text("group", "a group", 60)
+#: The run setting's step limit from 1: the window's step limit starts at 1, and a lesson that never steps
+#: would show nothing.
+LESSON_MAX_STEPS = replace(MAX_STEPS, low=1)
+_COLOR = re.compile("#[0-9a-fA-F]{6}")
 
 
 @dataclass(frozen=True)
@@ -51,66 +63,199 @@ class Lesson:
     tol: float = field(default=DEFAULT_TOL)
 
 
-def _run(entry: dict) -> LessonRun:
-    name = entry["name"]
-    if not isinstance(name, str) or not name.strip():
-        raise InvalidValue("a run needs a name")
-    color = entry.get("color")
-    if color is not None and not (isinstance(color, str) and _COLOR.match(color)):
-        raise InvalidValue(f"run {name!r}: colour must look like #12ab9f, got {color!r}")
-    visible = entry.get("visible", True)
-    if not isinstance(visible, bool):
-        raise InvalidValue(f"run {name!r}: visible must be true or false")
-    optimizer = get_optimizer(entry["optimizer"])(**entry.get("hyperparameters", {}))
-    return LessonRun(name, optimizer, check_start(entry["start"]), visible, color)
+@dataclass(frozen=True)
+class LoadedLessons(Sequence[Lesson]):
+    """The lessons that loaded, in file order, and one line per file or entry that was left out and why.
+
+    A sequence of its good lessons (``len``, indexing and iteration give ``lessons``), so code written for
+    a plain list keeps working; an empty one is false even when it has problems.
+    """
+
+    lessons: tuple[Lesson, ...] = ()
+    problems: tuple[str, ...] = ()
+
+    def __getitem__(self, index):
+        return self.lessons[index]
+
+    def __len__(self) -> int:
+        return len(self.lessons)
 
 
-def _lesson(entry: dict) -> Lesson:
-    name = entry.get("name", "?") if isinstance(entry, dict) else "?"
+# -- single values ------------------------------------------------------------------------------------
+def _short_enough(name: str, kind: str) -> None:
+    # the registries quote an unknown name whole in their refusal; longer names are quoted cut, here
+    if len(name) > ECHO_LIMIT:
+        raise InvalidValue(f"unknown {kind} {shown(name)}")
+
+
+def _named(kind: str, lookup):
+    """A check for a name that ``lookup`` turns into a function or an optimizer class."""
+    def check(value):
+        if not isinstance(value, str):
+            raise InvalidValue(f"{kind} must be a name, got {shown(value)}")
+        _short_enough(value, kind)
+        return lookup(value)
+    return check
+
+
+def _flag(value) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidValue(f"visible must be true or false, got {shown(value)}")
+    return value
+
+
+def _color(value) -> str | None:
+    if value is not None and not (isinstance(value, str) and _COLOR.fullmatch(value)):
+        raise InvalidValue(f"colour must look like #12ab9f, got {shown(value)}")
+    return value
+
+
+def _hyperparameters(value) -> dict:
+    # the numbers themselves are checked by the optimizer's own Hyper declarations, in _optimizer
+    if not isinstance(value, dict):
+        raise InvalidValue(f"hyperparameters must be an object of numbers, got {shown(value)}")
+    return value
+
+
+def _optimizer(cls: type[Optimizer], values: dict) -> Optimizer:
+    for key in values:
+        _short_enough(key, "hyperparameter")
+        cls.hyper(key)  # refuses a key the optimizer does not declare, "decimals" too
+    return cls(**values)
+
+
+# -- lessons and runs ---------------------------------------------------------------------------------
+RUN_FIELDS = (
+    Field("name", RUN_NAME.check),
+    Field("optimizer", _named("optimizer", get_optimizer)),
+    Field("hyperparameters", _hyperparameters, {}),
+    Field("start", START.check),
+    Field("visible", _flag, True),
+    Field("color", _color, None),
+)
+
+
+def _place(kind: str, number: int, entry, name_rule: Text) -> str:
+    """How a refusal names an entry: by its name if that is valid (``run 'SGD'``), else by position."""
+    name = entry.get("name") if isinstance(entry, dict) else None
     try:
-        decimals = entry.get("decimals")
-        if decimals is not None and not (isinstance(decimals, int) and 0 <= decimals <= MAX_DECIMALS):
-            raise InvalidValue(f"decimals must be null or 0..{MAX_DECIMALS}")
-        max_steps = entry["max_steps"]
-        if not (isinstance(max_steps, int) and max_steps > 0):
-            raise InvalidValue("max_steps must be a whole number > 0")
-        tol = entry.get("tol", DEFAULT_TOL)
-        if isinstance(tol, bool) or not isinstance(tol, int | float) or not (math.isfinite(tol) and tol >= 0):
-            raise InvalidValue("tol must be a number ≥ 0")
-        runs = tuple(_run(r) for r in entry["runs"])
-        if not runs:
-            raise InvalidValue("a lesson needs at least one run")
-        return Lesson(entry["name"], entry["group"], entry["title"], entry["description"],
-                      get_function(entry["function"]), decimals, max_steps, runs, float(tol))
-    except KeyError as missing:
-        raise InvalidValue(f"lesson {name!r}: missing {missing}") from None
-    except (InvalidValue, TypeError, AttributeError) as error:
-        raise InvalidValue(f"lesson {name!r}: {error}") from None
+        return f"{kind} {name_rule.check(name)!r}"
+    except InvalidValue:
+        return f"{kind} {number}"
 
 
-def _document(text: str, expected: str) -> dict:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InvalidValue(f"not a GradStep file: {error}") from None
+def _run(entry, number: int) -> LessonRun:
+    place = _place("run", number, entry, RUN_NAME)
+    values = read_object(entry, place, RUN_FIELDS)
+    with located(place):
+        optimizer = _optimizer(values.pop("optimizer"), values.pop("hyperparameters"))
+    return LessonRun(optimizer=optimizer, **values)
+
+
+def _runs(value) -> tuple[LessonRun, ...]:
+    runs = check_list(value, "runs", MAX_RUNS)
+    if not runs:
+        raise InvalidValue("a lesson needs at least one run")
+    return tuple(_run(entry, number) for number, entry in enumerate(runs, 1))
+
+
+LESSON_FIELDS = (
+    Field("name", LESSON_NAME.check),
+    Field("group", GROUP.check),
+    Field("title", TITLE.check),
+    Field("description", DESCRIPTION.check),
+    Field("function", _named("function", get_function)),
+    Field("decimals", DECIMALS.check, None),
+    Field("max_steps", LESSON_MAX_STEPS.check),
+    Field("tol", TOL.check, DEFAULT_TOL),
+    Field("runs", _runs),
+)
+
+
+def _lesson(entry, place: str) -> Lesson:
+    """A complete Lesson from one parsed entry, or InvalidValue starting with ``place``."""
+    return Lesson(**read_object(entry, place, LESSON_FIELDS))
+
+
+def _document(text: str, expected: str, fields: Sequence[Field]) -> dict:
+    data = parse_document(text)
     if not isinstance(data, dict) or data.get("format") != expected:
         raise InvalidValue(f"not a GradStep file: expected format {expected!r}")
-    return data
+    return read_object(data, "", fields)
+
+
+# -- lessons files ------------------------------------------------------------------------------------
+# "format" is compared first, in _document: a file of another kind is refused for that, not for its keys
+LESSONS_FILE = (Field("format", str), Field("lessons", lambda value: check_list(value, "lessons", MAX_LESSONS)))
+
+
+def _read_lessons(text: str) -> tuple[list[Lesson], list[str]]:
+    """The good lessons of a lessons file and one line per entry left out; InvalidValue if the document
+    itself is not a lessons file."""
+    lessons, problems, names = [], [], set()
+    for number, entry in enumerate(_document(text, FORMAT, LESSONS_FILE)["lessons"], 1):
+        try:
+            lesson = _lesson(entry, _place("lesson", number, entry, LESSON_NAME))
+            if lesson.name in names:  # the name identifies a lesson's menu entry
+                raise InvalidValue(f"lesson {lesson.name!r}: an earlier lesson in the file has this name")
+        except InvalidValue as error:
+            problems.append(str(error))
+            continue
+        names.add(lesson.name)
+        lessons.append(lesson)
+    return lessons, problems
 
 
 def parse_lessons(text: str) -> list[Lesson]:
-    """Lessons from the text of a lessons file; InvalidValue names the first bad entry."""
-    return [_lesson(entry) for entry in _document(text, FORMAT).get("lessons", [])]
-
-
-def load_lessons() -> list[Lesson]:
-    """The lessons shipped with GradStep, in file order."""
-    folder = resources.files("resources.lessons")
-    lessons: list[Lesson] = []
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".json"):
-            lessons.extend(parse_lessons(item.read_text(encoding="utf-8")))
+    """Every lesson in the text of a lessons file, in order; InvalidValue, naming the first bad entry and
+    why, if the text or any entry is invalid."""
+    lessons, problems = _read_lessons(text)
+    if problems:
+        raise InvalidValue(problems[0])
     return lessons
+
+
+def load_lesson_file(path) -> LoadedLessons:
+    """The lessons of one lessons file (a path or an importlib.resources Traversable).
+
+    An invalid entry is left out and reported in ``problems`` as ``<path>: lesson 'x': <reason>``; FileError
+    naming the file if it cannot be read or is not a lessons file at all.
+    """
+    text = read_file_text(path)
+    try:
+        lessons, problems = _read_lessons(text)
+    except InvalidValue as error:
+        raise FileError(f"cannot open {path}: {error}") from None
+    return LoadedLessons(tuple(lessons), tuple(f"{path}: {problem}" for problem in problems))
+
+
+def load_lessons(source=None) -> LoadedLessons:
+    """The lessons in ``source``, a lessons file or a folder of them (every ``*.json`` in it, by name), or
+    by default the lessons shipped with GradStep.  Never raises for a bad file: a file or entry that cannot
+    be used is left out and reported, one line each, in ``problems``."""
+    if source is None:
+        source = resources.files("resources.lessons")
+    elif not hasattr(source, "iterdir"):
+        source = Path(source)
+    try:
+        files = [source] if source.is_file() else sorted(
+            (item for item in source.iterdir() if item.name.lower().endswith(".json")), key=lambda item: item.name)
+    except OSError as error:
+        return LoadedLessons(problems=(f"cannot read {source}: {os_reason(error)}",))
+    lessons, problems = [], []
+    for item in files:
+        try:
+            loaded = load_lesson_file(item)
+        except FileError as error:
+            problems.append(str(error))
+            continue
+        lessons.extend(loaded.lessons)
+        problems.extend(loaded.problems)
+    return LoadedLessons(tuple(lessons), tuple(problems))
+
+
+# -- session files ------------------------------------------------------------------------------------
+SESSION_FILE = (Field("format", str), Field("session", lambda value: _lesson(value, "session")))
 
 
 def _run_dict(run: LessonRun) -> dict:
@@ -136,15 +281,10 @@ def save_session(path, session: Lesson):
 
 
 def load_session(path) -> Lesson:
-    """Read a session file; FileError names the file and the reason if it cannot be read or is invalid."""
+    """The complete session in the file at ``path``; FileError naming the file and the reason if it cannot
+    be read or is not a valid session file (nothing of an invalid file is returned)."""
+    text = read_file_text(path)
     try:
-        with open(path, encoding="utf-8") as stream:
-            text = stream.read()
-    except OSError as error:
-        raise FileError(f"cannot read {path}: {(error.strerror or str(error)).lower()}") from error
-    except UnicodeDecodeError:
-        raise FileError(f"cannot read {path}: it is not UTF-8 text") from None
-    try:
-        return _lesson(_document(text, SESSION_FORMAT).get("session"))
+        return _document(text, SESSION_FORMAT, SESSION_FILE)["session"]
     except InvalidValue as error:
         raise FileError(f"cannot open {path}: {error}") from None

@@ -1,5 +1,8 @@
 """Lesson presets load, and the lecture-notes lessons are the notes' own settings."""
 
+import copy
+import json
+
 import pytest
 
 from core.hyper import InvalidValue
@@ -7,6 +10,46 @@ from core.lessons import load_lessons, parse_lessons
 from core.run import Run
 
 from .lecture_notes import read_tables
+
+#: One valid lesson as a lessons file holds it; the other lesson tests change one thing in a copy.
+GOOD_LESSON = {
+    "name": "x", "group": "g", "title": "t", "description": "d", "function": "quadratic", "decimals": 4,
+    "max_steps": 5, "tol": 1e-8,
+    "runs": [{"name": "a", "optimizer": "sgd", "hyperparameters": {"lr": 0.5}, "start": [0, 0]},
+             {"name": "b", "optimizer": "adam", "hyperparameters": {"lr": 0.1, "beta2": 0.99}, "start": [1, -2],
+              "visible": False, "color": "#0072B2"}],
+}
+
+
+def good_lesson(**changes) -> dict:
+    """A deep copy of GOOD_LESSON with ``changes`` applied (a value of ... deletes the key)."""
+    lesson = copy.deepcopy(GOOD_LESSON)
+    for key, value in changes.items():
+        if value is ...:
+            del lesson[key]
+        else:
+            lesson[key] = value
+    return lesson
+
+
+def good_run(index: int = 0, **changes) -> dict:
+    """GOOD_LESSON with run ``index`` changed like `good_lesson` changes the lesson."""
+    lesson = good_lesson()
+    run = lesson["runs"][index]
+    for key, value in changes.items():
+        if value is ...:
+            del run[key]
+        else:
+            run[key] = value
+    return lesson
+
+
+def lessons_text(*lessons) -> str:
+    return json.dumps({"format": "gradstep-lessons-1", "lessons": list(lessons)})
+
+
+def session_file_text(lesson: dict) -> str:
+    return json.dumps({"format": "gradstep-session-1", "session": lesson})
 
 
 def test_the_shipped_lessons_load_and_are_unique():
@@ -42,7 +85,7 @@ def test_every_lesson_runs_to_its_step_limit_or_a_stop():
     ('{"format": "gradstep-lessons-1", "lessons": [{"name": "x"}]}', "lesson 'x': missing"),
     ('{"format": "gradstep-lessons-1", "lessons": [{"name": "x", "group": "g", "title": "t", "description": "d", '
      '"function": "quadratic", "decimals": 4, "max_steps": 5, "runs": [{"name": "a", "optimizer": "sgd", '
-     '"hyperparameters": {"lr": 500}, "start": [0, 0]}]}]}', "lesson 'x': lr = 500 is out of range"),
+     '"hyperparameters": {"lr": 500}, "start": [0, 0]}]}]}', "lesson 'x': run 'a': lr = 500 is out of range"),
 ])
 def test_broken_lessons_are_reported_by_name(text, message):
     with pytest.raises(InvalidValue, match=message):
@@ -82,9 +125,60 @@ def test_broken_session_files_are_refused_with_the_reason(tmp_path):
     }
     reasons = {"missing.gradstep": "cannot read", "text.gradstep": "not a GradStep file",
                "other.gradstep": "expected format", "range.gradstep": "lr = -0.1 is out of range",
-               "colour.gradstep": "colour must look like", "steps.gradstep": "max_steps"}
+               "colour.gradstep": "colour must look like", "steps.gradstep": "the step limit must be a whole number"}
     for name, text in cases.items():
         if text is not None:
             (tmp_path / name).write_text(text, encoding="utf-8")
         with pytest.raises(FileError, match=reasons[name]):
             load_session(tmp_path / name)
+
+
+#: A session file as the window has written them since sessions were added, kept here as files in the wild
+#: are: the stricter loader must still open it, and the writer must still write the same document.
+WRITTEN_SESSION = """{
+  "format": "gradstep-session-1",
+  "session": {
+    "name": "session",
+    "group": "Sessions",
+    "title": "Saved session",
+    "description": "2 runs on Beale's function",
+    "function": "beale",
+    "decimals": null,
+    "max_steps": 1000,
+    "tol": 1e-08,
+    "runs": [
+      {
+        "name": "Adam",
+        "optimizer": "adam",
+        "hyperparameters": {"lr": 0.1, "beta1": 0.9, "beta2": 0.99, "eps": 1e-07},
+        "start": [1.0, 1.5],
+        "visible": true,
+        "color": "#0072B2"
+      },
+      {
+        "name": "Nesterov (copy)",
+        "optimizer": "nesterov",
+        "hyperparameters": {"lr": 0.001, "momentum": 0.9},
+        "start": [-1.4400000000000002, 2.0],
+        "visible": false
+      }
+    ]
+  }
+}
+"""
+
+
+def test_a_session_file_written_before_the_stricter_checks_still_opens(tmp_path):
+    from core.functions import get_function
+    from core.lessons import Lesson, LessonRun, load_session, session_text
+    from core.optimizers import Adam, Nesterov
+
+    path = tmp_path / "last-session.gradstep"
+    path.write_text(WRITTEN_SESSION, encoding="utf-8")
+    session = load_session(path)
+    assert session == Lesson("session", "Sessions", "Saved session", "2 runs on Beale's function",
+                             get_function("beale"), None, 1000,
+                             (LessonRun("Adam", Adam(lr=0.1, beta2=0.99), (1.0, 1.5), True, "#0072B2"),
+                              LessonRun("Nesterov (copy)", Nesterov(lr=0.001, momentum=0.9),
+                                        (-1.4400000000000002, 2.0), False, None)), 1e-8)
+    assert json.loads(session_text(session)) == json.loads(WRITTEN_SESSION)
