@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +20,8 @@ __all__ = ["ECHO_LIMIT", "InvalidValue", "Number", "Point", "Text", "Whole", "is
 
 #: Longest piece of a user's input quoted back in an error message.
 ECHO_LIMIT = 40
+# control characters (C0, DEL, C1), line and paragraph separators, unpaired surrogates
+_CONTROL = {"Cc", "Zl", "Zp", "Cs"}
 
 
 class InvalidValue(ValueError):
@@ -209,7 +212,7 @@ class Text:
             raise InvalidValue(f"{self.label} is {len(text):,} characters long; at most {self.max_length:,} "
                                f"are allowed")
         allowed = "\n" if self.multiline else ""
-        if any((ch < " " and ch not in allowed) or ch == "\x7f" for ch in text):
+        if any(ch not in allowed and unicodedata.category(ch) in _CONTROL for ch in text):
             raise InvalidValue(f"{self.label} must not contain control characters"
                                + ("" if self.multiline else " or line breaks"))
         return text

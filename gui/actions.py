@@ -46,6 +46,8 @@ ACTIONS = (
     ActionSpec("action_slower", "Slower", "speed.slower", Qt.Key.Key_BracketLeft, "Play fewer steps a second"),
     ActionSpec("action_open_session", "&Open session…", "files.open_session", K.Open,
                "Open runs and settings saved earlier", P.SP_DialogOpenButton),
+    ActionSpec("action_open_lesson_file", "Open &lesson file…", "files.open_lesson_file", "Ctrl+L",
+               "Open a lesson file: its lessons appear in the Lessons menu"),
     ActionSpec("action_reopen_session", "&Reopen last session", "files.reopen_last_session", "Ctrl+Shift+O",
                "The runs and settings GradStep had when it last closed"),
     ActionSpec("action_save_session", "&Save session…", "files.save_session", K.Save,
@@ -95,7 +97,8 @@ NUMBER_MODES = ((READABLE, "&As written (the notes' rounding, or 10 significant 
 
 # None is a separator; "numbers" and "lessons" are filled in by build_menus
 MENUS = (
-    ("&File", ("action_open_session", "action_reopen_session", "action_save_session", None, "action_export_csv",
+    ("&File", ("action_open_session", "action_reopen_session", "action_save_session", "action_open_lesson_file",
+               None, "action_export_csv",
                "action_export_image", None, "action_quit")),
     ("&Edit", ("undo", "redo")),
     ("&Run", ("action_play", "action_step", "action_step_back", "action_reset", None, "action_faster",
@@ -160,7 +163,7 @@ def _undo_actions(window) -> None:
         window.addAction(action)
 
 
-def build_menus(window, lessons) -> None:
+def build_menus(window, library) -> None:
     _undo_actions(window)
     bar = window.menuBar()
     for title, items in MENUS:
@@ -175,22 +178,9 @@ def build_menus(window, lessons) -> None:
             elif item == "panels":
                 window.panels_menu = menu.addMenu("&Panels")
             elif item == "lessons":
-                _lesson_menus(window, menu, lessons)
+                library.fill(menu)
             else:
                 menu.addAction(getattr(window, item))
-
-
-def _lesson_menus(window, menu, lessons) -> None:
-    groups = {}
-    for lesson in lessons:
-        if lesson.group not in groups:
-            groups[lesson.group] = menu.addMenu(lesson.group)
-        action = groups[lesson.group].addAction(lesson.title)
-        action.setObjectName(f"lesson_{lesson.name}")
-        action.setStatusTip(lesson.description)
-        action.setToolTip(lesson.description)
-        action.triggered.connect(lambda _checked=False, chosen=lesson: window.open_lesson(chosen))
-    menu.setToolTipsVisible(True)
 
 
 def build_toolbar(window, toolbar, speed_widget) -> None:

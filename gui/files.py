@@ -111,6 +111,30 @@ class FileCommands:
         note = self.window.open_lesson(session)
         self._done(f"Opened {path}.{note}")
 
+    def open_lesson_file(self, path=None) -> None:
+        """File ▸ Open lesson file: its lessons join the Lessons menu and the first one opens."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self.window, "Open a lesson file", self._folder(),
+                                                    "GradStep lessons (*.json);;All files (*)")
+            if not chosen:
+                return
+            path = Path(chosen)
+            self.window.settings.setValue("last_folder", str(path.parent))
+        try:
+            loaded = self.window.library.open_file(path)
+        except FileError as error:
+            self._failed("Open failed", "The lesson file could not be opened.", error)
+            return
+        if not loaded.lessons:
+            self._failed("Open failed", "The lesson file holds no lesson that could be used.",
+                         FileError("\n".join(loaded.problems)))
+            return
+        self.window.open_lesson(loaded.lessons[0])
+        more = len(loaded.lessons) - 1
+        skipped = f" {len(loaded.problems)} left out (Lessons ▸ Why…)." if loaded.problems else ""
+        self._done(f"Opened {loaded.lessons[0].title}" + (f"; {more} more in the Lessons menu." if more else ".")
+                   + skipped)
+
     def last_session_path(self) -> Path:
         """Beside the settings file: kept on every close, whatever the user saved."""
         return Path(self.window.settings.fileName()).with_name("last-session.gradstep")

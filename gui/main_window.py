@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.functions import FUNCTIONS, Objective
-from core.lessons import Lesson, LessonRun, load_lessons
+from core.lessons import Lesson, LessonRun
 from core.optimizers import SGD
 
 from . import dialogs, preferences
@@ -43,6 +43,7 @@ from .compare_panel import ComparePanel
 from .contour_view import ContourView
 from .files import FileCommands
 from .history_panel import HistoryPanel
+from .lesson_library import LessonLibrary
 from .loss_plot import LossPlot
 from .model import WindowModel
 from .numbers import READABLE, NumberFormat
@@ -74,7 +75,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("GradStep")
         self.setWindowIcon(QIcon(str(Path(__file__).resolve().parents[1] / "resources" / "icons" / "gradstep.svg")))
         self.settings = settings if settings is not None else preferences.settings_store()
-        self.lessons = load_lessons()
+        self.library = LessonLibrary(self)
+        self.library.chosen.connect(self.open_lesson)
         self.client = WorkerClient(self)
         self.model = WindowModel(self.client, FUNCTIONS[OPENING_FUNCTION], OPENING_OPTIONS, self)
         self.files = FileCommands(self)
@@ -88,7 +90,7 @@ class MainWindow(QMainWindow):
 
         self._build_plots()
         build_actions(self)
-        build_menus(self, self.lessons)
+        build_menus(self, self.library)
         self._build_toolbar()
         self._build_docks()
         self._build_status()
@@ -101,6 +103,9 @@ class MainWindow(QMainWindow):
         self.action_clear_guesses.setEnabled(False)
         QApplication.instance().installEventFilter(self)
         self.contour.setFocus()
+        if self.library.problems:  # said once the window is up: a dialog now would block the start
+            QTimer.singleShot(0, lambda: self.statusBar().showMessage(
+                "Some lessons could not be loaded: Lessons ▸ Why are some lessons missing?", 10000))
 
     # ---------------------------------------------------------------------------------------- building
     def _build_plots(self) -> None:
@@ -247,6 +252,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------- what the window offers
     # (kept as the window's own attributes: the tests, the file commands and the menus use them)
+    @property
+    def lessons(self):
+        return self.library.lessons
+
     @property
     def entries(self) -> list[RunEntry]:
         return self.model.entries

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 
 from core.functions import FUNCTIONS, Objective
-from core.lessons import Lesson, LessonRun
+from core.lessons import MAX_RUNS, Lesson, LessonRun
 from core.optimizers import OPTIMIZERS, Optimizer
 from core.settings import RUN_NAME, START
 from core.values import InvalidValue
@@ -189,6 +189,9 @@ class WindowModel(QObject):
         self._changed()
 
     def _new_entry(self, name: str, optimizer: Optimizer, start) -> None:
+        if len(self.entries) >= MAX_RUNS:
+            self.message.emit(f"At most {MAX_RUNS} runs side by side (a session file holds no more).", 6000)
+            return
         self._undoable(f"Add {name}", lambda: self._add_entry(name, optimizer, start))
 
     def _add_entry(self, name: str, optimizer: Optimizer, start) -> None:

@@ -173,3 +173,12 @@ def test_a_run_name_long_enough_to_crash_the_plots_never_reaches_a_run(tmp_path)
 def test_a_name_is_trimmed_and_then_measured():
     (lesson,) = parse_lessons(lessons_text(good_run(name="  " + "n" * 60 + "  ")))
     assert lesson.runs[0].name == "n" * 60
+
+
+@pytest.mark.parametrize("bad", ["a\u2028b", "a\u2029b", "a\x85b", "a\x1bb", "a\ud800b"])
+def test_names_with_line_separators_or_control_characters_are_refused(bad):
+    from core.settings import RUN_NAME
+    from core.values import InvalidValue
+
+    with pytest.raises(InvalidValue, match="control characters"):
+        RUN_NAME.check(bad)
