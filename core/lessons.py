@@ -39,6 +39,9 @@ GROUP = Text("group", "a group", 60)
 #: would show nothing.
 LESSON_MAX_STEPS = replace(MAX_STEPS, low=1)
 _COLOR = re.compile("#[0-9a-fA-F]{6}")
+_LANGUAGE = re.compile("[a-z]{2}(_[A-Z]{2})?")
+#: The texts of a lesson that a translation may give in another language.
+TRANSLATED = ("group", "title", "description", "look_for")
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,18 @@ class Lesson:
     max_steps: int
     runs: tuple[LessonRun, ...]
     tol: float = field(default=DEFAULT_TOL)
+    look_for: str = ""  # what to watch for while it plays, said on screen beside the description
+    #: the texts in other languages: ((language, ((key, text), ...)), ...), e.g. ("ko", (("title", ...),))
+    translations: tuple = ()
+
+    def text(self, key: str, language: str = "en") -> str:
+        """One of `TRANSLATED` in ``language`` ("ko", "ko_KR"...), or as written where there is none."""
+        for code, texts in self.translations:
+            if code in (language, language.split("_")[0]):
+                found = dict(texts).get(key)
+                if found:
+                    return found
+        return getattr(self, key)
 
 
 @dataclass(frozen=True)
@@ -159,6 +174,25 @@ def _runs(value) -> tuple[LessonRun, ...]:
     return tuple(_run(entry, number) for number, entry in enumerate(runs, 1))
 
 
+def _translation(value) -> tuple:
+    texts = read_object(value, "", tuple(Field(key, (GROUP if key == "group" else TITLE if key == "title"
+                                                     else DESCRIPTION).check, None) for key in TRANSLATED))
+    return tuple((key, text) for key, text in texts.items() if text is not None)
+
+
+def _translations(value) -> tuple:
+    """{"ko": {"title": ..., "description": ...}, ...} as ((language, ((key, text), ...)), ...)."""
+    if not isinstance(value, dict):
+        raise InvalidValue(f"translations must be an object of languages, got {shown(value)}")
+    result = []
+    for language, texts in value.items():
+        if not _LANGUAGE.fullmatch(language):
+            raise InvalidValue(f"translations: {shown(language)} is not a language code such as \"ko\"")
+        with located(f"translations: {language}"):
+            result.append((language, _translation(texts)))
+    return tuple(result)
+
+
 LESSON_FIELDS = (
     Field("name", LESSON_NAME.check),
     Field("group", GROUP.check),
@@ -169,6 +203,8 @@ LESSON_FIELDS = (
     Field("max_steps", LESSON_MAX_STEPS.check),
     Field("tol", TOL.check, DEFAULT_TOL),
     Field("runs", _runs),
+    Field("look_for", DESCRIPTION.check, ""),
+    Field("translations", _translations, ()),
 )
 
 
@@ -271,6 +307,10 @@ def session_text(session: Lesson) -> str:
     body = {"name": session.name, "group": session.group, "title": session.title,
             "description": session.description, "function": session.function.name, "decimals": session.decimals,
             "max_steps": session.max_steps, "tol": session.tol, "runs": [_run_dict(r) for r in session.runs]}
+    if session.look_for:
+        body["look_for"] = session.look_for
+    if session.translations:
+        body["translations"] = {language: dict(texts) for language, texts in session.translations}
     return json.dumps({"format": SESSION_FORMAT, "session": body}, indent=2, ensure_ascii=False) + "\n"
 
 

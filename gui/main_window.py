@@ -44,6 +44,7 @@ from .contour_view import ContourView
 from .files import FileCommands
 from .history_panel import HistoryPanel
 from .lesson_library import LessonLibrary
+from .lesson_panel import LessonPanel
 from .loss_plot import LossPlot
 from .model import WindowModel
 from .numbers import READABLE, NumberFormat
@@ -187,6 +188,9 @@ class MainWindow(QMainWindow):
         left = self._dock("Parameters", "parameters_dock", scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.state_panel = StatePanel(self)
         right = self._dock("Numbers", "numbers_dock", self.state_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.lesson_panel = LessonPanel(self)
+        lesson = self._dock("Lesson", "lesson_dock", self.lesson_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(lesson, right, Qt.Orientation.Vertical)
         self.history_panel = HistoryPanel(m, self)
         self.history_panel.table.addAction(self.action_continue_here)
         self.compare_panel = ComparePanel(m, self)
@@ -199,7 +203,7 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         bottom = self._dock("Tables", "history_dock", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.docks = [left, right, bottom]
+        self.docks = [left, right, bottom, lesson]
         for dock in self.docks:  # View ▸ Panels: hide them so the plot can take the screen
             self.panels_menu.addAction(dock.toggleViewAction())
 
@@ -294,6 +298,7 @@ class MainWindow(QMainWindow):
     def open_lesson(self, lesson: Lesson) -> str:
         """Set up the lesson's runs; returns (and shows) what the user should know about it."""
         note = self.model.open_lesson(lesson)
+        self.lesson_panel.show_lesson(lesson)
         # several runs side by side: their comparison is what the lesson is about
         self.tables.setCurrentWidget(self.compare_panel if len(lesson.runs) > 2 else self.history_panel)
         self.statusBar().showMessage(f"{lesson.group}: {lesson.title}. {lesson.description}{note}", 8000)

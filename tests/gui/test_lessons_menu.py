@@ -71,3 +71,15 @@ def test_open_lesson_file_adds_its_lessons_and_opens_the_first(qtbot, tmp_path, 
     assert win.findChild(QAction, "lesson_my-adam") is not None
     assert "left out" in win.statusBar().currentMessage()
     win.close()
+
+
+def test_the_lesson_panel_says_what_the_lesson_shows_and_what_to_look_for(qtbot, monkeypatch, tmp_path):
+    monkeypatch.setattr(library_module, "user_lessons_folder", lambda: tmp_path / "none")
+    win = _window(qtbot)
+    lesson = next(item for item in win.lessons if item.name == "adam-bias-correction")
+    win.open_lesson(lesson)
+    text = win.lesson_panel.text.text()
+    assert lesson.title in text and "lr_t" in text and "Look for" in text
+    win.lesson_panel.show_lesson(lesson, "ko")
+    assert "편향 보정" in win.lesson_panel.text.text()
+    win.close()

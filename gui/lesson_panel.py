@@ -1,0 +1,52 @@
+"""The lesson on screen: its title, what it shows and what to look for, in the window's language.
+
+A class cannot see a tooltip or a status bar that vanishes after a few seconds: the lesson's explanation
+stays on screen in its own panel while the runs play.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from core.lessons import Lesson
+
+__all__ = ["LessonPanel"]
+
+
+class LessonPanel(QWidget):
+    """Shows one lesson (``show_lesson``), or a hint about the Lessons menu when none is open."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("lesson_panel")
+        self.text = QLabel(self)
+        self.text.setObjectName("lesson_text")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.text)
+        self.lesson: Lesson | None = None
+        self.language = "en"
+        self.show_lesson(None)
+
+    def show_lesson(self, lesson: Lesson | None, language: str | None = None) -> None:
+        self.lesson = lesson
+        if language is not None:
+            self.language = language
+        self.text.setText(self.html())
+
+    def html(self) -> str:
+        lesson = self.lesson
+        if lesson is None:
+            return self.tr("Open a lesson from the Lessons menu: the notes' six tables, and comparisons.")
+        text = lambda key: html.escape(lesson.text(key, self.language), quote=False).replace("\n", "<br>")  # noqa: E731
+        parts = [f"<b>{text('group')}: {text('title')}</b>", text("description")]
+        if lesson.text("look_for", self.language):
+            parts.append(f"<i>{self.tr('Look for')}:</i> {text('look_for')}")
+        return "<p>" + "</p><p>".join(parts) + "</p>"
