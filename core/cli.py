@@ -7,67 +7,28 @@ that cannot be written, with status 1.  A run that diverges is not an error: it 
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
 
 from .atomic import FileError, check_writable
+from .cli_args import build_parser, parse_arguments
 from .functions import FUNCTIONS, get_function
-from .hyper import InvalidValue, parse_number
-from .numerics import MAX_DECIMALS
 from .optimizers import OPTIMIZERS, get_optimizer
-from .run import DEFAULT_TOL, Run, StopReason
+from .run import Run, StopReason
+from .settings import DECIMALS, MAX_STEPS, START, TOL
 from .trajectory_csv import header_for, write_csv, write_csv_stream
+from .values import InvalidValue, shown
 
-__all__ = ["MAX_STEPS", "build_parser", "main"]
-
-#: Enough for any lesson; a bound so that a typo cannot ask for more memory than the machine has.
-MAX_STEPS = 10_000_000
+__all__ = ["build_parser", "format_list", "format_table", "main"]
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but an error is one line on stderr (no usage block), as every other error here."""
-
-    def error(self, message):
-        self.exit(2, f"{self.prog}: error: {message}\n")
-
-
-def build_parser(prog: str = "gradstep run") -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog=prog,
-        description="Step a gradient-descent optimizer on a 2-D test function and print every step.",
-        epilog="Example (the lecture notes' Nesterov table): gradstep run --optimizer nesterov "
-               "--set lr=0.2 --set momentum=0.8 --decimals 4")
-    parser.add_argument("--function", default="quadratic", metavar="NAME",
-                        help="test function (default: quadratic); see --list")
-    parser.add_argument("--optimizer", default="sgd", metavar="NAME",
-                        help=f"one of {', '.join(OPTIMIZERS)} (default: sgd)")
-    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", dest="settings",
-                        help="set a hyperparameter, e.g. --set lr=0.5 (repeatable)")
-    parser.add_argument("--start", nargs=2, default=("0", "0"), metavar=("X", "Y"),
-                        help="start point (default: 0 0)")
-    parser.add_argument("--steps", default="10", metavar="N", help="number of steps (default: 10)")
-    parser.add_argument("--decimals", default=None, metavar="D",
-                        help=f"lecture-notes rounding to D decimals, 0..{MAX_DECIMALS} (default: off)")
-    parser.add_argument("--tol", default=str(DEFAULT_TOL), metavar="TOL",
-                        help=f"stop when the gradient norm and the last step are below TOL "
-                             f"(default: {DEFAULT_TOL:g}; 0 never stops early)")
-    parser.add_argument("--csv", metavar="PATH",
-                        help="write the trajectory as CSV instead of the table ('-' for standard output)")
-    parser.add_argument("--quiet", action="store_true", help="print no table and no progress messages")
-    parser.add_argument("--list", action="store_true", help="list functions and optimizers, then exit")
-    return parser
-
-
-def _whole(text: str, what: str, low: int, high: int) -> int:
+def _named(find, name: str):
+    """``find(name)``, its refusal quoting ``name`` cut short: the lookups quote the name whole."""
     try:
-        value = int(str(text).strip())
-    except ValueError:
-        raise InvalidValue(f"{what} must be a whole number, got {text!r}") from None
-    if not low <= value <= high:
-        raise InvalidValue(f"{what} must be between {low} and {high:,}, got {value}")
-    return value
+        return find(name)
+    except InvalidValue as error:
+        raise InvalidValue(str(error).replace(repr(name), shown(name), 1)) from None
 
 
 def _hyperparameters(cls, settings: Sequence[str]) -> dict[str, float]:
@@ -75,22 +36,21 @@ def _hyperparameters(cls, settings: Sequence[str]) -> dict[str, float]:
     for item in settings:
         name, sep, text = item.partition("=")
         if not sep or not name.strip():
-            raise InvalidValue(f"--set expects NAME=VALUE, got {item!r}")
-        hyper = cls.hyper(name.strip())
-        values[hyper.name] = hyper.check(parse_number(text, hyper.name))
+            raise InvalidValue(f"--set expects NAME=VALUE, got {shown(item)}")
+        hyper = _named(cls.hyper, name.strip())
+        values[hyper.name] = hyper.parse(text)
     return values
 
 
 def _configure(args) -> tuple[Run, int]:
-    function = get_function(args.function)
-    cls = get_optimizer(args.optimizer)
+    """The run the arguments describe and its number of steps; InvalidValue names the first bad value."""
+    function = _named(get_function, args.function)
+    cls = _named(get_optimizer, args.optimizer)
     optimizer = cls(**_hyperparameters(cls, args.settings))
-    start = (parse_number(args.start[0], "start x"), parse_number(args.start[1], "start y"))
-    steps = _whole(args.steps, "--steps", 0, MAX_STEPS)
-    decimals = None if args.decimals is None else _whole(args.decimals, "--decimals", 0, MAX_DECIMALS)
-    tol = parse_number(args.tol, "--tol")
-    if tol < 0:
-        raise InvalidValue(f"--tol must be ≥ 0, got {args.tol}")
+    start = START.parse(*args.start)
+    steps = MAX_STEPS.parse(args.steps)
+    decimals = None if args.decimals is None else DECIMALS.parse(args.decimals)
+    tol = TOL.parse(args.tol)
     return Run(function, optimizer, start, decimals=decimals, max_steps=steps, tol=tol, name="run1"), steps
 
 
@@ -135,11 +95,10 @@ def format_list() -> str:
 
 
 def main(argv: Sequence[str] | None = None, prog: str = "gradstep run") -> int:
-    """Run the command; returns the exit status."""
-    parser = build_parser(prog)
-    args = parser.parse_args(argv)
+    """Run the command on ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        return _main(args, parser.prog)
+        return _main(argv, prog)
     except BrokenPipeError:
         # the reader went away (``| head``): stop quietly, as command-line tools do
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -149,13 +108,14 @@ def main(argv: Sequence[str] | None = None, prog: str = "gradstep run") -> int:
         return 130
 
 
-def _main(args, prog: str) -> int:
-    if args.list:
-        sys.stdout.write(format_list())
-        return 0
+def _main(argv: list[str], prog: str) -> int:
     try:
+        args = parse_arguments(argv)
+        if args.help or args.list:
+            sys.stdout.write(build_parser(prog).format_help() if args.help else format_list())
+            return 0
         run, steps = _configure(args)
-        if args.csv and args.csv != "-":
+        if args.csv is not None and args.csv != "-":
             check_writable(args.csv)
     except (InvalidValue, FileError) as error:
         print(f"{prog}: error: {error}", file=sys.stderr)
@@ -163,7 +123,7 @@ def _main(args, prog: str) -> int:
     run.advance(steps)
     if args.csv == "-":
         write_csv_stream([run], sys.stdout)
-    elif args.csv:
+    elif args.csv is not None:
         try:
             path = write_csv([run], args.csv)
         except FileError as error:
