@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from .atomic import FileError, atomic_write
 from .cli_args import build_parser, parse_arguments
-from .cli_output import TableWriter, stream_steps
+from .cli_output import TableWriter, stream_steps, transliterated
 from .functions import FUNCTIONS, get_function
 from .optimizers import OPTIMIZERS, get_optimizer
 from .run import Run, StopReason
@@ -89,14 +89,15 @@ def format_list() -> str:
 def main(argv: Sequence[str] | None = None, prog: str = "gradstep run") -> int:
     """Run the command on ``argv`` (default: ``sys.argv[1:]``); returns the exit status, never raises."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    try:
-        return _main(argv, prog)
-    except BrokenPipeError:
-        # the reader went away (``| head``): stop quietly, as command-line tools do
-        _silence(sys.stdout)
-        return 0
-    except KeyboardInterrupt:
-        return 130
+    with transliterated(sys.stdout, sys.stderr):
+        try:
+            return _main(argv, prog)
+        except BrokenPipeError:
+            # the reader went away (``| head``): stop quietly, as command-line tools do
+            _silence(sys.stdout)
+            return 0
+        except KeyboardInterrupt:
+            return 130
 
 
 def _main(argv: list[str], prog: str) -> int:

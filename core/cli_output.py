@@ -1,13 +1,21 @@
-"""What the headless command writes, and how: streamed in chunks.
+"""What the headless command writes, and how: streamed in chunks, in what the stream's encoding can carry.
 
-`stream_steps` advances a run a chunk at a time and hands each chunk's rows to a writer,
+**Streaming.**  `stream_steps` advances a run a chunk at a time and hands each chunk's rows to a writer,
 draining the run's history (`core.history.History.drain`), so the memory a run uses does not grow with
 ``--steps``.  `TableWriter` writes the readable table; `core.trajectory_csv.RowWriter` the CSV.
+
+**Encoding.**  A console or a redirected file may not take every character (cp949 on Korean Windows,
+ASCII on some terminals): `transliterated` makes the standard streams write a character they cannot
+encode in an ASCII spelling (``≤`` as ``<=``, ``β₁`` as ``beta1``) instead of failing, and leaves every
+character they can encode, Hangul in cp949 or UTF-8 included, as it is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import codecs
+import contextlib
+import unicodedata
+from collections.abc import Callable, Iterator
 from itertools import repeat
 from typing import IO
 
@@ -16,11 +24,71 @@ import numpy as np
 from .run import Run
 from .trajectory_csv import header_for
 
-__all__ = ["CHUNK", "TableWriter", "stream_steps"]
+__all__ = ["CHUNK", "ERRORS", "TableWriter", "ascii_spelling", "stream_steps", "transliterated"]
 
 #: Steps advanced between two writes: large enough that a write costs little per row, small enough
 #: that a chunk's rows (a few megabytes) never matter.
 CHUNK = 65_536
+
+#: The name of the codec error handler registered here; usable as ``errors=`` on any text stream.
+ERRORS = "gradstep-ascii"
+
+_SPELLINGS = {
+    "−": "-", "–": "-", "—": "-", "²": "^2", "³": "^3", "⁴": "^4", "¹": "^1", "ᵗ": "^t", "≤": "<=",
+    "≥": ">=", "≠": "!=", "≈": "~", "η": "eta", "μ": "mu", "γ": "gamma", "ε": "eps", "β": "beta", "√": "sqrt",
+    "·": "*", "×": "x", "←": "<-", "→": "->", "π": "pi", "‖": "|", "∇": "grad ", "…": "...", "½": "1/2",
+    "▸": ">", "’": "'", "‘": "'", "“": '"', "”": '"', "∞": "inf", "±": "+/-",
+}
+
+
+def ascii_spelling(character: str) -> str:
+    """An ASCII stand-in for one character: the table above, then a Greek letter's name, then the
+    character without its accents (``é`` → ``e``), and ``?`` when nothing of it is ASCII."""
+    if character in _SPELLINGS:
+        return _SPELLINGS[character]
+    if "₀" <= character <= "₉":
+        return str(ord(character) - ord("₀"))
+    name = unicodedata.name(character, "")
+    if name.startswith("GREEK SMALL LETTER ") and " " not in name[19:]:
+        return name[19:].lower()
+    plain = unicodedata.normalize("NFKD", character).encode("ascii", "ignore").decode("ascii")
+    return plain if plain.isprintable() and plain else "?"
+
+
+def _transliterate(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler: ASCII spellings for the characters the stream's encoding cannot carry."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text, spelled = error.object, []
+    for i in range(error.start, error.end):
+        spelling = ascii_spelling(text[i])
+        after = text[i + 1:i + 2]
+        if spelling[-1:].isalpha() and after.isascii() and after.isalpha():
+            spelling += " "  # "√h" as "sqrt h", not "sqrth"
+        spelled.append(spelling)
+    return "".join(spelled), error.end
+
+
+codecs.register_error(ERRORS, _transliterate)
+
+
+@contextlib.contextmanager
+def transliterated(*streams: IO[str] | None) -> Iterator[None]:
+    """Within the block, the text ``streams`` write an ASCII spelling for what their encoding cannot
+    carry (see `ascii_spelling`); their error handling is restored afterwards.  Streams that are None
+    (closed at start-up) or cannot be reconfigured are left as they are."""
+    changed = []
+    for stream in streams:
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            before = stream.errors
+            stream.reconfigure(errors=ERRORS)
+            changed.append((stream, before))
+    try:
+        yield
+    finally:
+        for stream, before in changed:
+            with contextlib.suppress(OSError, ValueError):  # a stream that failed stays failed
+                stream.reconfigure(errors=before)
 
 
 def stream_steps(run: Run, steps: int, write: Callable[[np.ndarray, int], None], chunk: int = CHUNK) -> None:
