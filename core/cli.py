@@ -87,7 +87,8 @@ def format_list() -> str:
 
 
 def main(argv: Sequence[str] | None = None, prog: str = "gradstep run") -> int:
-    """Run the command on ``argv`` (default: ``sys.argv[1:]``); returns the exit status, never raises."""
+    """Run the command on ``argv`` (default: ``sys.argv[1:]``); returns the exit status: 0, 1 (a file or
+    standard output could not be written), 2 (bad input) or 130 (interrupted)."""
     argv = sys.argv[1:] if argv is None else list(argv)
     with transliterated(sys.stdout, sys.stderr):
         try:

@@ -88,8 +88,10 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         i += 1 + (0 if inline is not None else len(values))
         if option.repeat:
             found[option.dest].append(values[0])
+        elif option.values:
+            found[option.dest] = values[0] if option.values == 1 else tuple(values)
         else:
-            found[option.dest] = True if not option.values else values[0] if option.values == 1 else tuple(values)
+            found[option.dest] = True
     return argparse.Namespace(**found)
 
 

@@ -12,6 +12,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from core.atomic import part_path
 from core.cli import main
 
@@ -141,3 +143,17 @@ def test_a_name_near_the_limit_still_gets_a_temporary_file(tmp_path, capsys):
     assert main(["--steps", "3", "--csv", str(target), "--quiet"]) == 0
     _three_steps(target.read_text(encoding="utf-8"))
     assert os.listdir(tmp_path) == [target.name]
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("n" * 300, "file name too long"),
+    ("", "cannot write a file with an empty name"),
+    ("out.csv/", "a name ending in / names a folder"),
+])
+def test_a_name_that_names_no_file_is_one_line_from_the_command(tmp_path, name, message):
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "run", "--csv", name], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith("gradstep run: error: cannot write ") and done.stderr.count("\n") == 1
+    assert message in done.stderr.lower() and len(done.stderr) < 200
+    assert os.listdir(tmp_path) == []
