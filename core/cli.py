@@ -1,73 +1,40 @@
 """``python main.py run``: step an optimizer without a screen, print the table, write CSV.
 
 Bad input ends the program with status 2 and one line on standard error naming the problem; a file
-that cannot be written, with status 1.  A run that diverges is not an error: it prints
-``diverged at step N`` on standard error, keeps its finite steps and exits 0.
+that cannot be written (standard output included), with status 1.  A run that diverges is not an
+error: it prints ``diverged at step N`` on standard error, keeps its finite steps and exits 0.
+
+The run is streamed: it advances a chunk of steps at a time and writes each chunk's rows before the
+next (`core.cli_output.stream_steps`), so its memory does not grow with ``--steps``.
 """
 
 from __future__ import annotations
 
-import argparse
+import contextlib
+import io
 import os
 import sys
 from collections.abc import Sequence
 
-from .atomic import FileError, check_writable
+from .atomic import FileError, atomic_write
+from .cli_args import build_parser, parse_arguments
+from .cli_output import TableWriter, stream_steps, transliterated
 from .functions import FUNCTIONS, get_function
-from .hyper import InvalidValue, parse_number
-from .numerics import MAX_DECIMALS
 from .optimizers import OPTIMIZERS, get_optimizer
-from .run import DEFAULT_TOL, Run, StopReason
-from .trajectory_csv import header_for, write_csv, write_csv_stream
+from .run import Run, StopReason
+from .settings import DECIMALS, MAX_STEPS, START, TOL
+from .trajectory_csv import RowWriter
+from .values import InvalidValue, shown
 
-__all__ = ["MAX_STEPS", "build_parser", "main"]
-
-#: Enough for any lesson; a bound so that a typo cannot ask for more memory than the machine has.
-MAX_STEPS = 10_000_000
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but an error is one line on stderr (no usage block), as every other error here."""
-
-    def error(self, message):
-        self.exit(2, f"{self.prog}: error: {message}\n")
+__all__ = ["build_parser", "format_list", "format_table", "main"]
 
 
-def build_parser(prog: str = "gradstep run") -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog=prog,
-        description="Step a gradient-descent optimizer on a 2-D test function and print every step.",
-        epilog="Example (the lecture notes' Nesterov table): gradstep run --optimizer nesterov "
-               "--set lr=0.2 --set momentum=0.8 --decimals 4")
-    parser.add_argument("--function", default="quadratic", metavar="NAME",
-                        help="test function (default: quadratic); see --list")
-    parser.add_argument("--optimizer", default="sgd", metavar="NAME",
-                        help=f"one of {', '.join(OPTIMIZERS)} (default: sgd)")
-    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", dest="settings",
-                        help="set a hyperparameter, e.g. --set lr=0.5 (repeatable)")
-    parser.add_argument("--start", nargs=2, default=("0", "0"), metavar=("X", "Y"),
-                        help="start point (default: 0 0)")
-    parser.add_argument("--steps", default="10", metavar="N", help="number of steps (default: 10)")
-    parser.add_argument("--decimals", default=None, metavar="D",
-                        help=f"lecture-notes rounding to D decimals, 0..{MAX_DECIMALS} (default: off)")
-    parser.add_argument("--tol", default=str(DEFAULT_TOL), metavar="TOL",
-                        help=f"stop when the gradient norm and the last step are below TOL "
-                             f"(default: {DEFAULT_TOL:g}; 0 never stops early)")
-    parser.add_argument("--csv", metavar="PATH",
-                        help="write the trajectory as CSV instead of the table ('-' for standard output)")
-    parser.add_argument("--quiet", action="store_true", help="print no table and no progress messages")
-    parser.add_argument("--list", action="store_true", help="list functions and optimizers, then exit")
-    return parser
-
-
-def _whole(text: str, what: str, low: int, high: int) -> int:
+def _named(find, name: str):
+    """``find(name)``, its refusal quoting ``name`` cut short: the lookups quote the name whole."""
     try:
-        value = int(str(text).strip())
-    except ValueError:
-        raise InvalidValue(f"{what} must be a whole number, got {text!r}") from None
-    if not low <= value <= high:
-        raise InvalidValue(f"{what} must be between {low} and {high:,}, got {value}")
-    return value
+        return find(name)
+    except InvalidValue as error:
+        raise InvalidValue(str(error).replace(repr(name), shown(name), 1)) from None
 
 
 def _hyperparameters(cls, settings: Sequence[str]) -> dict[str, float]:
@@ -75,45 +42,30 @@ def _hyperparameters(cls, settings: Sequence[str]) -> dict[str, float]:
     for item in settings:
         name, sep, text = item.partition("=")
         if not sep or not name.strip():
-            raise InvalidValue(f"--set expects NAME=VALUE, got {item!r}")
-        hyper = cls.hyper(name.strip())
-        values[hyper.name] = hyper.check(parse_number(text, hyper.name))
+            raise InvalidValue(f"--set expects NAME=VALUE, got {shown(item)}")
+        hyper = _named(cls.hyper, name.strip())
+        values[hyper.name] = hyper.parse(text)
     return values
 
 
 def _configure(args) -> tuple[Run, int]:
-    function = get_function(args.function)
-    cls = get_optimizer(args.optimizer)
+    """The run the arguments describe and its number of steps; InvalidValue names the first bad value."""
+    function = _named(get_function, args.function)
+    cls = _named(get_optimizer, args.optimizer)
     optimizer = cls(**_hyperparameters(cls, args.settings))
-    start = (parse_number(args.start[0], "start x"), parse_number(args.start[1], "start y"))
-    steps = _whole(args.steps, "--steps", 0, MAX_STEPS)
-    decimals = None if args.decimals is None else _whole(args.decimals, "--decimals", 0, MAX_DECIMALS)
-    tol = parse_number(args.tol, "--tol")
-    if tol < 0:
-        raise InvalidValue(f"--tol must be ≥ 0, got {args.tol}")
+    start = START.parse(*args.start)
+    steps = MAX_STEPS.parse(args.steps)
+    decimals = None if args.decimals is None else DECIMALS.parse(args.decimals)
+    tol = TOL.parse(args.tol)
     return Run(function, optimizer, start, decimals=decimals, max_steps=steps, tol=tol, name="run1"), steps
 
 
-def _fmt(value: float) -> str:
-    return repr(float(value))
-
-
 def format_table(run: Run) -> str:
-    """The readable step table: one row per step, every column of the CSV after ``step``."""
-    columns = header_for([run])[4:]
-    data = run.history.array(columns).tolist()
-    f_index = columns.index("f")
-    decimals = run.decimals
-
-    def cell(j, v):
-        return f"{v:.{decimals}f}" if j == f_index and decimals is not None else _fmt(v)
-
-    rows = [[str(k)] + [cell(j, v) for j, v in enumerate(row)] for k, row in enumerate(data)]
-    head = ["step", *columns]
-    widths = [max(len(head[j]), *(len(r[j]) for r in rows)) for j in range(len(head))]
-    lines = ["  ".join(h.rjust(w) for h, w in zip(head, widths, strict=True))]
-    lines += ["  ".join(c.rjust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
-    return "\n".join(lines) + "\n"
+    """The readable step table of every row the run holds (see `core.cli_output.TableWriter`)."""
+    text = io.StringIO()
+    history = run.history
+    TableWriter(run, text).write(history.array(), history.first)
+    return text.getvalue()
 
 
 def format_list() -> str:
@@ -135,45 +87,110 @@ def format_list() -> str:
 
 
 def main(argv: Sequence[str] | None = None, prog: str = "gradstep run") -> int:
-    """Run the command; returns the exit status."""
-    parser = build_parser(prog)
-    args = parser.parse_args(argv)
-    try:
-        return _main(args, parser.prog)
-    except BrokenPipeError:
-        # the reader went away (``| head``): stop quietly, as command-line tools do
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
-    except KeyboardInterrupt:
-        return 130
-
-
-def _main(args, prog: str) -> int:
-    if args.list:
-        sys.stdout.write(format_list())
-        return 0
-    try:
-        run, steps = _configure(args)
-        if args.csv and args.csv != "-":
-            check_writable(args.csv)
-    except (InvalidValue, FileError) as error:
-        print(f"{prog}: error: {error}", file=sys.stderr)
-        return 2 if isinstance(error, InvalidValue) else 1
-    run.advance(steps)
-    if args.csv == "-":
-        write_csv_stream([run], sys.stdout)
-    elif args.csv:
+    """Run the command on ``argv`` (default: ``sys.argv[1:]``); returns the exit status: 0, 1 (a file or
+    standard output could not be written), 2 (bad input) or 130 (interrupted)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    with transliterated(sys.stdout, sys.stderr):
         try:
-            path = write_csv([run], args.csv)
-        except FileError as error:
-            print(f"{prog}: error: {error}", file=sys.stderr)
-            return 1
-        if not args.quiet:
-            print(f"wrote steps 0..{run.step} to {path}", file=sys.stderr)
-    elif not args.quiet:
-        sys.stdout.write(format_table(run))
+            return _main(argv, prog)
+        except BrokenPipeError:
+            # the reader went away (``| head``): stop quietly, as command-line tools do
+            _silence(sys.stdout)
+            return 0
+        except KeyboardInterrupt:
+            return 130
+
+
+def _main(argv: list[str], prog: str) -> int:
+    try:
+        args = parse_arguments(argv)
+        if args.help or args.list:
+            _stdout().write(build_parser(prog).format_help() if args.help else format_list())
+            _flush()
+            return 0
+        run, steps = _configure(args)
+        _execute(args, run, steps)
+    except InvalidValue as error:
+        return _fail(prog, error, 2)
+    except FileError as error:
+        return _fail(prog, error, 1)
     if run.stop is not None and run.stop.reason is not StopReason.STEP_LIMIT:
-        print(str(run.stop), file=sys.stderr)
-    sys.stdout.flush()
+        _say(str(run.stop))
     return 0
+
+
+def _execute(args, run: Run, steps: int) -> None:
+    """Run and write the steps where the arguments say; FileError if the output cannot be written."""
+    if args.csv is None:
+        if args.quiet:
+            stream_steps(run, steps, lambda block, first: None)
+        else:
+            stream_steps(run, steps, TableWriter(run, _stdout()).write)
+            _flush()
+    elif args.csv == "-":
+        stream_steps(run, steps, RowWriter(run, _stdout()).write)
+        _flush()
+    else:
+        path = atomic_write(args.csv, lambda stream: stream_steps(run, steps, RowWriter(run, stream).write))
+        if not args.quiet:
+            _say(f"wrote steps 0..{run.step} to {path}")
+
+
+def _stdout():
+    if sys.stdout is None:  # the command was started with standard output closed (``>&-``)
+        raise FileError("cannot write to standard output: it is closed")
+    return _Guarded(sys.stdout)
+
+
+class _Guarded:
+    """Standard output whose write errors (a full disk, a closed file) become FileError: the command
+    ends with one line saying so instead of a traceback.  A broken pipe still passes as itself."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as error:
+            raise _output_failed(error) from error
+
+
+def _flush() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:
+        raise _output_failed(error) from error
+
+
+def _output_failed(error: BaseException) -> FileError:
+    # what could not be written is still in the buffer; without this the interpreter would try again
+    # on the way out and print its own complaint after ours
+    _silence(sys.stdout)
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return FileError(f"cannot write to standard output: {reason[:1].lower()}{reason[1:]}")
+
+
+def _silence(stream) -> None:
+    """Point the stream's file descriptor at the null device, so what it still holds goes nowhere."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        fd = stream.fileno()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+
+
+def _say(message: str) -> None:
+    """A line on standard error; lost, not fatal, if standard error is closed or full."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+
+
+def _fail(prog: str, error: Exception, status: int) -> int:
+    _say(f"{prog}: error: {error}")
+    return status

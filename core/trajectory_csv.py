@@ -16,6 +16,7 @@ import io
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import IO
 
@@ -24,7 +25,8 @@ import numpy as np
 from .atomic import FileError, atomic_write
 from .run import Run
 
-__all__ = ["BASE_HEADER", "CsvRun", "header_for", "read_csv", "unique_labels", "write_csv", "write_csv_stream"]
+__all__ = ["BASE_HEADER", "CsvRun", "RowWriter", "header_for", "read_csv", "unique_labels", "write_csv",
+           "write_csv_stream"]
 
 BASE_HEADER = ("run", "optimizer", "function", "step", "x", "y", "f", "grad_x", "grad_y")
 _NUMERIC = BASE_HEADER[4:]
@@ -54,30 +56,69 @@ def header_for(runs: Iterable[Run]) -> list[str]:
     return header
 
 
-def _rows(run: Run, label: str, header: Sequence[str]):
-    history = run.history
-    present = [c for c in header[4:] if history.has(c)]
-    values = history.array(present).tolist()
-    position = {c: i for i, c in enumerate(present)}
-    index = [position.get(c) for c in header[4:]]
-    fixed = (label, run.optimizer.name, run.function.name)
-    for step, row in enumerate(values):
-        yield (*fixed, step, *(repr(row[i]) if i is not None else "" for i in index))
+#: Rows formatted at a time: a few megabytes of text, however long the run.
+_SLICE = 65_536
+
+
+def _prefix(fixed: Sequence[str]) -> str:
+    """The run's own cells (label, optimizer, function) as the csv module writes them, quoted if need be."""
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerow(fixed)  # the terminator also decides what is quoted
+    return text.getvalue()[:-1]
+
+
+def _write_rows(stream: IO[str], columns: Sequence[str], block: np.ndarray, first: int, prefix: str,
+                header: Sequence[str]) -> None:
+    """Write ``block``, rows ``first``.. of a history whose columns are ``columns``, as CSV rows.
+
+    The same bytes as csv.writer, which writes a float with repr and never quotes a repr, a step or an
+    empty cell (the run's own cells come quoted as need be in ``prefix``), but joined here a column at a
+    time: repr is most of the cost, and csv.writer's per-cell work took half as long again on top of it
+    (3.3 against 2.2 µs for a row of five floats).
+    """
+    position = {c: i for i, c in enumerate(columns)}
+    picks = [position.get(c) for c in header[4:]]
+    for start in range(0, len(block), _SLICE):
+        values = block[start:start + _SLICE].T.tolist()
+        n = len(values[0])
+        cells = [repeat("", n) if j is None else map(repr, values[j]) for j in picks]
+        steps = map(str, range(first + start, first + start + n))
+        stream.write("\n".join(map(",".join, zip(repeat(prefix, n), steps, *cells, strict=True))) + "\n")
 
 
 def write_csv_stream(runs: Sequence[Run], stream: IO[str], labels: Sequence[str] | None = None) -> None:
     """Write the runs to an open text stream (for example standard output)."""
     labels = unique_labels(labels if labels is not None else [r.name for r in runs])
     header = header_for(runs)
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(header)
+    csv.writer(stream, lineterminator="\n").writerow(header)
     for run, label in zip(runs, labels, strict=True):
-        writer.writerows(_rows(run, label, header))
+        history = run.history
+        prefix = _prefix((label, run.optimizer.name, run.function.name))
+        _write_rows(stream, history.columns, history.array(), history.first, prefix, header)
 
 
 def write_csv(runs: Sequence[Run], path, labels: Sequence[str] | None = None) -> Path:
     """Write the runs to ``path`` atomically; raises FileError (and leaves no file) if that fails."""
     return atomic_write(path, lambda stream: write_csv_stream(runs, stream, labels))
+
+
+class RowWriter:
+    """One run's CSV written as the run goes: the header at once, then blocks of rows as they come.
+
+    For streaming a long run (see `core.history.History.drain`): the bytes are the same as
+    `write_csv_stream` writes for the whole run at the end.
+    """
+
+    def __init__(self, run: Run, stream: IO[str], label: str | None = None):
+        self.header = header_for([run])
+        self._stream = stream
+        self._columns = run.history.columns
+        self._prefix = _prefix((run.name if label is None else label, run.optimizer.name, run.function.name))
+        csv.writer(stream, lineterminator="\n").writerow(self.header)
+
+    def write(self, block: np.ndarray, first: int) -> None:
+        """Write ``block``: rows ``first``, ``first + 1``... of the run's history, in its column order."""
+        _write_rows(self._stream, self._columns, block, first, self._prefix, self.header)
 
 
 @dataclass(frozen=True)

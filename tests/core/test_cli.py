@@ -67,15 +67,29 @@ def _status(args):
     (["--set", "lr=inf"], "lr must be a finite number"),
     (["--set", "lr=-1"], "lr = -1 is out of range: need 0 < lr ≤ 100"),
     (["--optimizer", "adam", "--set", "beta2=1"], "beta2 = 1 is out of range"),
-    (["--steps", "-3"], "--steps must be between 0"),
-    (["--steps", "ten"], "--steps must be a whole number"),
-    (["--steps", "100000000"], "--steps must be between 0 and 10,000,000"),
-    (["--decimals", "13"], "--decimals must be between 0 and 12"),
-    (["--decimals", "-1"], "--decimals must be between 0 and 12"),
+    # the settings' own refusals (core/settings.py), worded as the window and the files word them
+    (["--steps", "-3"], "the step limit must be a whole number from 0 to 10,000,000, got -3"),
+    (["--steps", "ten"], "the step limit must be a whole number from 0 to 10,000,000, got 'ten'"),
+    (["--steps", "100000000"], "the step limit must be a whole number from 0 to 10,000,000, got 100000000"),
+    (["--steps", "-inf"], "the step limit must be a whole number from 0 to 10,000,000, got -inf"),
+    (["--decimals", "13"], "decimals must be a whole number from 0 to 12, got 13"),
+    (["--decimals", "-1"], "decimals must be a whole number from 0 to 12, got -1"),
     (["--start", "0", "nan"], "start y must be a finite number"),
     (["--start", "1e300", "0"], "start x must be a finite number below"),
-    (["--tol", "-1"], "--tol must be ≥ 0"),
-    (["--bogus"], "unrecognized arguments: --bogus"),
+    (["--start", "-1e300", "-5"], "start x must be a finite number below"),
+    (["--start", "-1,5", "0"], "start x must be a number, got '-1,5'"),
+    (["--tol", "-1"], "the tolerance = -1 is out of range: need tol ≥ 0"),
+    (["--tol", "-1e-3"], "the tolerance = -0.001 is out of range: need tol ≥ 0"),
+    (["--tol=-inf"], "the tolerance must be a finite number, got '-inf'"),
+    (["--set", "lr=-1e5"], "lr = -100000 is out of range: need 0 < lr ≤ 100"),
+    (["--bogus"], "unrecognized argument '--bogus'"),
+    (["run1"], "unrecognized argument 'run1'"),
+    (["--s", "1"], "ambiguous option '--s' could match --set, --start, --steps"),
+    (["--quiet=yes"], "argument --quiet: takes no value"),
+    (["--start", "1"], "argument --start: expected 2 arguments"),
+    (["--start", "1", "--quiet"], "argument --start: expected 2 arguments"),
+    (["--tol", "--quiet"], "argument --tol: expected one argument"),
+    (["--csv"], "argument --csv: expected one argument"),
 ])
 def test_each_bad_input_is_named(capsys, args, message):
     status = _status(args)
@@ -137,3 +151,68 @@ def test_main_py_help_and_version_do_not_need_qt():
                                "runpy.run_path('main.py', run_name='__main__')", *args],
                               capture_output=True, text=True, cwd=ROOT, timeout=60)
         assert done.returncode == 0 and done.stdout and done.stderr == "", args
+
+
+def _csv_rows(capsys, *args):
+    assert main([*args, "--csv", "-"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+@pytest.mark.parametrize(("x", "y"), [("-1e5", "0"), ("-1", "-2"), ("-.5", "-2.5e-1"), ("-0", "-1_000")])
+def test_negative_numbers_are_read_as_people_write_them(capsys, x, y):
+    rows = _csv_rows(capsys, "--start", x, y, "--steps", "1")
+    x0, y0 = float(x), float(y)
+    # the quadratic x² + y² + xy − 4x − 8y: its gradient, and one SGD step with the default lr 0.01
+    gx, gy = 2 * x0 + y0 - 4, 2 * y0 + x0 - 8
+    assert (float(rows[0]["x"]), float(rows[0]["y"])) == (x0, y0)
+    assert (float(rows[0]["grad_x"]), float(rows[0]["grad_y"])) == (gx, gy)
+    assert (float(rows[1]["x"]), float(rows[1]["y"])) == (x0 - 0.01 * gx, y0 - 0.01 * gy)
+
+
+def test_an_option_value_may_follow_an_equals_sign_or_be_shortened(capsys):
+    rows = _csv_rows(capsys, "--start", "1", "-2", "--opt=momentum", "--set=lr=0.1", "--ste=2", "--tol=-0")
+    assert len(rows) == 3 and rows[0]["optimizer"] == "momentum" and rows[0]["v_x"] == "0.0"
+    assert float(rows[0]["f"]) == 1 + 4 - 2 - 4 + 16
+
+
+@pytest.mark.parametrize("args", [
+    ["--set", "lr=" + "9" * 5000],
+    ["--set", "lr=-" + "9" * 5000],
+    ["--steps", "1" * 5000],
+    ["--start", "7" * 5000, "0"],
+    ["--tol", "-" + "3" * 5000],
+    ["--function", "f" * 100_000],
+    ["--optimizer", "o" * 100_000],
+    ["--set", "h" * 100_000 + "=1"],
+    ["--set", "h" * 100_000],
+    ["--" + "b" * 100_000],
+    ["x" * 100_000],
+    ["--decimals", "2" * 5000],
+])
+def test_a_huge_value_is_not_echoed_whole(capsys, args):
+    assert main(args) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith("gradstep run: error: ")
+    assert len(err) < 400, err
+
+
+def test_an_unknown_name_is_echoed_cut_to_forty_characters(capsys):
+    assert main(["--function", "q" * 1000]) == 2
+    err = capsys.readouterr().err
+    assert "'" + "q" * 38 + "… (1,002 characters)" in err and "choose from quadratic" in err
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("", "cannot write a file with an empty name"),
+    ("out.csv/", "cannot write out.csv/: a name ending in / names a folder"),
+    ("n" * 300 + ".csv", "file name too long"),
+    ("a\0b.csv", "no file name can hold that character"),
+])
+def test_a_csv_name_that_names_no_file_is_refused(tmp_path, monkeypatch, capsys, name, message):
+    monkeypatch.chdir(tmp_path)
+    assert main(["--csv", name]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and message in err.lower() and len(err) < 250
+    assert list(tmp_path.iterdir()) == []

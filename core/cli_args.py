@@ -1,0 +1,136 @@
+"""The headless command's options, declared once: read from the command line here, described by ``--help``.
+
+Why not argparse's own parsing: argparse decides whether a token is an option before it knows whether
+an option is waiting for a value, and takes ``-1e5``, ``-inf`` and ``-1e-3`` for options, so
+``--start -1e5 0`` and ``--tol -inf`` failed with "expected one argument" instead of the range error
+every other bad value gets; and its messages quote the user's tokens whole, however long.  Here the
+tokens after an option that takes values are its values unless they plainly are options (see
+`_is_value`), and every refusal is an `InvalidValue` of one line with its echo cut (`core.values.shown`).
+The argparse parser built from the same table (`build_parser`) still writes the ``--help`` text.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .numerics import MAX_DECIMALS
+from .optimizers import OPTIMIZERS
+from .settings import TOL
+from .values import InvalidValue, shown
+
+__all__ = ["OPTIONS", "Option", "build_parser", "parse_arguments"]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option: ``--flag`` followed by ``values`` values (0: a switch), kept under ``dest``."""
+
+    flag: str
+    dest: str
+    values: int
+    default: object
+    metavar: str | tuple[str, ...] | None
+    help: str
+    repeat: bool = False  # every occurrence is kept, in order (``--set``); otherwise the last one counts
+
+
+OPTIONS = (
+    Option("--help", "help", 0, False, None, "show this help message and exit"),
+    Option("--function", "function", 1, "quadratic", "NAME", "test function (default: quadratic); see --list"),
+    Option("--optimizer", "optimizer", 1, "sgd", "NAME", f"one of {', '.join(OPTIMIZERS)} (default: sgd)"),
+    Option("--set", "settings", 1, (), "NAME=VALUE", "set a hyperparameter, e.g. --set lr=0.5 (repeatable)",
+           repeat=True),
+    Option("--start", "start", 2, ("0", "0"), ("X", "Y"), "start point (default: 0 0)"),
+    Option("--steps", "steps", 1, "10", "N", "number of steps (default: 10)"),
+    Option("--decimals", "decimals", 1, None, "D",
+           f"lecture-notes rounding to D decimals, 0..{MAX_DECIMALS} (default: off)"),
+    Option("--tol", "tol", 1, str(TOL.default), "TOL", f"stop when the gradient norm and the last step are below "
+           f"TOL (default: {TOL.default:g}; 0 never stops early)"),
+    Option("--csv", "csv", 1, None, "PATH",
+           "write the trajectory as CSV instead of the table ('-' for standard output)"),
+    Option("--quiet", "quiet", 0, False, None, "print no table and no progress messages"),
+    Option("--list", "list", 0, False, None, "list functions and optimizers, then exit"),
+)
+_ALIASES = {"-h": "--help"}
+
+
+def build_parser(prog: str = "gradstep run") -> argparse.ArgumentParser:
+    """An argparse parser for the options, for its ``--help`` text (`parse_arguments` reads them)."""
+    parser = argparse.ArgumentParser(
+        prog=prog, add_help=False,
+        description="Step a gradient-descent optimizer on a 2-D test function and print every step.",
+        epilog="Example (the lecture notes' Nesterov table): gradstep run --optimizer nesterov "
+               "--set lr=0.2 --set momentum=0.8 --decimals 4")
+    for option in OPTIONS:
+        flags = [f for f, full in _ALIASES.items() if full == option.flag] + [option.flag]
+        if option.values:
+            parser.add_argument(*flags, dest=option.dest, nargs=option.values if option.values > 1 else None,
+                                metavar=option.metavar, help=option.help)
+        else:
+            parser.add_argument(*flags, dest=option.dest, action="store_true", help=option.help)
+    return parser
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The options in ``argv`` as a namespace with every option's ``dest`` (values as typed, text).
+
+    An option may be shortened to any unambiguous start (``--opt``); ``--flag=value`` works for an
+    option of one value.  Raises InvalidValue, one line, for anything else.  Parsing stops at
+    ``--help`` (``help`` is then True and the rest is not looked at).
+    """
+    found = {o.dest: ([] if o.repeat else o.default) for o in OPTIONS}
+    i = 0
+    while i < len(argv) and not found["help"]:
+        option, inline = _option(argv[i])
+        values = _values(option, inline, argv, i + 1)
+        i += 1 + (0 if inline is not None else len(values))
+        if option.repeat:
+            found[option.dest].append(values[0])
+        elif option.values:
+            found[option.dest] = values[0] if option.values == 1 else tuple(values)
+        else:
+            found[option.dest] = True
+    return argparse.Namespace(**found)
+
+
+def _option(token: str) -> tuple[Option, str | None]:
+    """The option a token names, and the value written into it after ``=`` (None if there is none)."""
+    token = str(token)
+    flag, equals, inline = token.partition("=") if token.startswith("--") else (token, "", "")
+    flag = _ALIASES.get(flag, flag)
+    if not flag.startswith("--") or flag == "--":
+        raise InvalidValue(f"unrecognized argument {shown(token)}")
+    matches = [o for o in OPTIONS if o.flag == flag] or [o for o in OPTIONS if o.flag.startswith(flag)]
+    if not matches:
+        raise InvalidValue(f"unrecognized argument {shown(token)}")
+    if len(matches) > 1:
+        raise InvalidValue(f"ambiguous option {shown(flag)} could match {', '.join(o.flag for o in matches)}")
+    return matches[0], (inline if equals else None)
+
+
+def _values(option: Option, inline: str | None, argv: Sequence[str], start: int) -> list[str]:
+    if inline is not None:
+        if option.values != 1:
+            raise InvalidValue(f"argument {option.flag}: " + ("takes no value" if not option.values
+                                                              else f"expected {option.values} arguments"))
+        return [inline]
+    values = [str(t) for t in argv[start:start + option.values]]
+    if len(values) < option.values or not all(map(_is_value, values)):
+        raise InvalidValue(f"argument {option.flag}: expected "
+                           + ("one argument" if option.values == 1 else f"{option.values} arguments"))
+    return values
+
+
+def _is_value(token: str) -> bool:
+    """Whether a token after an option that takes a value is that value: anything but what plainly is an
+    option, that is a token starting with ``-`` that is not ``-`` alone (standard output) nor a number
+    as people write them (``-1``, ``-.5``, ``-1e5``, ``-inf``, ``-1,000``)."""
+    if not token.startswith("-") or token == "-" or token[1:2] in set("0123456789.,"):
+        return True
+    try:
+        float(token)
+    except ValueError:
+        return False
+    return True
