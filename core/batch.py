@@ -154,8 +154,8 @@ def run_batch(function: Objective, optimizer: Optimizer, starts, steps: int, *, 
     stepper = _Stepper(function, optimizer.replace(decimals=decimals), tol, path)
     x, y = starts[:, 0].copy(), starts[:, 1].copy()
     gx, gy = stepper.gradient(x, y, 0)
-    fields = optimizer.fields
-    done = _Points(x, y, gx, gy, tuple(np.zeros(n) for _ in fields), tuple(np.zeros(n) for _ in fields))
+    initial = optimizer.initial_fields()
+    done = _Points(x, y, gx, gy, tuple(np.full(n, v) for v in initial), tuple(np.full(n, v) for v in initial))
     stepper.record(0, slice(None), done)
     converged, diverged = np.full(n, -1), np.full(n, -1)
     converged[gx * gx + gy * gy < stepper.tol2] = 0

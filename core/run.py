@@ -115,10 +115,10 @@ class Run:
                                limit=self.max_steps + 1)
         x, y = self.start
         gx, gy = self._gradient(x, y, 0)
-        zeros = (0.0,) * len(opt.fields)
-        self._tail = (x, y, gx, gy, zeros, zeros, 0)
+        initial = opt.initial_fields()
+        self._tail = (x, y, gx, gy, initial, initial, 0)
         f = self.function.value(x, y, _OPS)
-        self.history.append((x, y, f, gx, gy) + zeros + zeros + ((0.0,) if opt.counts_steps else ()))
+        self.history.append((x, y, f, gx, gy) + initial + initial + ((0.0,) if opt.counts_steps else ()))
         self._segments = [(1, opt)]  # (first update, optimizer): which settings made which updates
         self.generation += 1
         self._changed_from = 0  # the first recorded step rewritten since the last publish()
@@ -256,7 +256,7 @@ class Run:
     def preview(self):
         """The update that the next step would make, without making it: ``(params, state)``."""
         k = self.step
-        return self._optimizer.update(self.grad_at(k), self.state_at(k), self.params_at(k))
+        return self._optimizer.update(self.grad_at(k), self.state_at(k), self.params_at(k), number=k + 1)
 
     def converged_at_tail(self) -> bool:
         x, y, gx, gy = self._tail[:4]
@@ -302,7 +302,7 @@ class Run:
         # the notes round the first update's state the Python way and every later value numpy's way
         first_rule, rule, counts = opt.make_rule(opt.ops(1)), opt.make_rule(ops), opt.counts_steps
         rnd = ops.round_grad  # the same kind after the first update as after any later one
-        rounding = opt.decimals is not None
+        rounding = ops.decimals is not None
         x, y, gx, gy, sx, sy, t = self._tail
         bound, tol2 = DIVERGENCE_BOUND, self.tol * self.tol
         k0 = self.step
