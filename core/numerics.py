@@ -210,12 +210,31 @@ class FloatOps:
         """a / b, and 0 where b is 0 (a removable singularity the caller has checked)."""
         return a / b if b else 0.0
 
+    abs = staticmethod(abs)
+
+    @staticmethod
+    def maximum(a, b):
+        """numpy's ``maximum`` on two floats: the larger, NaN if either is NaN, ``b`` when they are equal."""
+        return a if (a > b or a != a) else b
+
+    @staticmethod
+    def sign(value):
+        """numpy's ``sign`` on a float: 1.0, -1.0, 0.0 for either zero, NaN for NaN."""
+        if value > 0:
+            return 1.0
+        if value < 0:
+            return -1.0
+        return 0.0 if value == 0 else value
+
 
 class ArrayOps(FloatOps):
     """The same operations on numpy arrays, for a batch of starting points."""
 
     sqrt = staticmethod(np.sqrt)
     square = staticmethod(square_array)
+    abs = staticmethod(np.abs)
+    maximum = staticmethod(np.maximum)
+    sign = staticmethod(np.sign)
     exp = staticmethod(np.exp)
     log = staticmethod(np.log)
     cos = staticmethod(np.cos)

@@ -43,3 +43,16 @@ def weight_decay(default: float, decoupled: bool) -> Hyper:
     meaning = ("decoupled weight decay: each step also shrinks p by η·λ·p, outside the adaptive scaling"
                if decoupled else "L2 penalty: λ·p is added to the gradient before the update (0: none)")
     return Hyper("weight_decay", default, 0.0, 10.0, "λ", meaning)
+
+
+def lerp(beta: float):
+    """m ← lerp(m, g, 1 − β) as torch's CPU kernel computes it (ATen/native/Lerp.h): m + w·(g − m) when
+    the weight w = 1 − β is below ½ in size, else g − (g − m)·(1 − w); torch's moments use it."""
+    weight = 1 - beta
+    if abs(weight) < 0.5:
+        return lambda m, g: m + weight * (g - m)
+    rest = 1 - weight
+    return lambda m, g: g - (g - m) * rest
+
+
+TORCH = "torch.optim.{} (PyTorch 2.13: its documented algorithm and torch/optim/{}.py, single-tensor path)"
