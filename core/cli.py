@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from .atomic import FileError, check_writable
+from .cli_beyond import add_run_options, apply_run_options, list_lines
 from .functions import FUNCTIONS, get_function
 from .hyper import InvalidValue, parse_number
 from .numerics import MAX_DECIMALS
@@ -57,6 +58,7 @@ def build_parser(prog: str = "gradstep run") -> argparse.ArgumentParser:
                         help="write the trajectory as CSV instead of the table ('-' for standard output)")
     parser.add_argument("--quiet", action="store_true", help="print no table and no progress messages")
     parser.add_argument("--list", action="store_true", help="list functions and optimizers, then exit")
+    add_run_options(parser)
     return parser
 
 
@@ -84,7 +86,7 @@ def _hyperparameters(cls, settings: Sequence[str]) -> dict[str, float]:
 def _configure(args) -> tuple[Run, int]:
     function = get_function(args.function)
     cls = get_optimizer(args.optimizer)
-    optimizer = cls(**_hyperparameters(cls, args.settings))
+    optimizer = apply_run_options(cls(**_hyperparameters(cls, args.settings)), args)
     start = (parse_number(args.start[0], "start x"), parse_number(args.start[1], "start y"))
     steps = _whole(args.steps, "--steps", 0, MAX_STEPS)
     decimals = None if args.decimals is None else _whole(args.decimals, "--decimals", 0, MAX_DECIMALS)
@@ -131,6 +133,7 @@ def format_list() -> str:
         for h in cls.hypers:
             lines.append(f"    {h.name:<9} {h.symbol:<3} default {h.default:<8g} range {h.range_text:<22} "
                          f"{h.meaning}")
+    lines += list_lines()
     return "\n".join(lines) + "\n"
 
 
