@@ -19,6 +19,9 @@ uses the optimizer's own: the same noise sequence as a single run with that opti
 
 from __future__ import annotations
 
+import ctypes
+import functools
+import platform
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -190,6 +193,27 @@ class _Stepper:
         return p, converged, diverged
 
 
+@functools.cache
+def _keep_freed_memory() -> None:
+    """Ask glibc's malloc to keep freed memory for reuse instead of handing it back to the system.
+
+    A batch step makes dozens of temporary arrays of a few hundred kB.  By default glibc serves blocks
+    above 128 kB with fresh mmap'ed pages and trims the heap once 128 kB lie free at its top (mallopt(3):
+    M_MMAP_THRESHOLD, M_TRIM_THRESHOLD), so each temporary costs page faults: measured here, a 40,000-point
+    Adam step spent nine tenths of its time in them.  Raising both thresholds (to 32 MB and 512 MB) lets
+    the same memory serve step after step.  It changes no result; other C libraries are left alone.
+    """
+    if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
+        return
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    m_trim_threshold, m_mmap_threshold = -1, -3
+    mallopt(m_mmap_threshold, 32 * 1024 * 1024)
+    mallopt(m_trim_threshold, 512 * 1024 * 1024)
+
+
 def _check_starts(starts, steps) -> np.ndarray:
     starts = np.asarray(starts, dtype=np.float64)
     if starts.ndim != 2 or starts.shape[1] != 2:
@@ -225,6 +249,7 @@ def run_batch(function: Objective, optimizer: Optimizer, starts, steps: int, *, 
     is asked before each window, and True raises `Cancelled`.  Bad input raises InvalidValue.
     """
     starts = _check_starts(starts, steps)
+    _keep_freed_memory()
     n = len(starts)
     rates = _per_point(lr, n, optimizer.hyper("lr"), "lr", np.float64)
     streams = _per_point(noise_streams, n, STREAM, "noise_streams", np.uint64)

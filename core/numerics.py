@@ -144,7 +144,8 @@ def square(value: float) -> float:
         return math.inf
 
 
-_SQUARE_CHECKED = (1e-140, 1e150)  # magnitudes where the exact error of g*g is computable in binary64
+# magnitudes of g*g where its exact error is computable in binary64 (g between 1e-140 and 1e150)
+_SQUARE_CHECKED = (1e-280, 1e300)
 
 
 def square_array(values) -> np.ndarray:
@@ -159,15 +160,32 @@ def square_array(values) -> np.ndarray:
     g = np.array(values, dtype=np.float64)
     with np.errstate(all="ignore"):
         product = g * g
-        size = np.abs(g)
-        error = _two_product_error(g, g, product)
-        ulp = np.spacing(np.abs(product))
-        safe = (size > _SQUARE_CHECKED[0]) & (size < _SQUARE_CHECKED[1]) & (np.abs(error) < 0.45 * ulp)
+        # TwoProduct's error for a == b: split g once, and a_hi*b_lo + a_lo*b_hi is 2·hi·lo exactly
+        t = _SPLITTER * g
+        hi = t - (t - g)
+        lo = g - hi
+        error = ((hi * hi - product) + 2.0 * (hi * lo)) + lo * lo
+        # the unit in the last place of a normal product, from its exponent bits (np.spacing is slower)
+        ulp = (product.view(np.uint64) & _EXPONENT_BITS) - _ULP_SHIFT
+        safe = (np.abs(error) < 0.45 * ulp.view(np.float64)) & (product > _SQUARE_CHECKED[0])
+        safe &= product < _SQUARE_CHECKED[1]
     safe |= g == 0.0
     if not safe.all():
         flat, risky = product.reshape(-1), np.flatnonzero(~safe.reshape(-1))
-        flat[risky] = [square(v) for v in g.reshape(-1)[risky].tolist()]
+        flat[risky] = _pow_squares(g.reshape(-1)[risky])
     return product
+
+
+_EXPONENT_BITS = np.uint64(0x7FF0000000000000)
+_ULP_SHIFT = np.uint64(52 << 52)  # 2**e / 2**52 is the exponent field lowered by 52
+
+
+def _pow_squares(values: np.ndarray) -> list[float]:
+    """``v ** 2`` for each element with Python's float power (the C library's pow), inf on overflow."""
+    moderate = np.abs(values) < 1e150  # their squares cannot overflow, so float power cannot raise
+    if moderate.all():
+        return np.power(values.astype(object), 2.0).tolist()  # float.__pow__ per element, in C
+    return [square(v) for v in values.tolist()]
 
 
 def _scalar(ufunc):
