@@ -65,7 +65,7 @@ def main() -> None:
     print(f"{'optimizer':<10} {'demo':<12} {'wall s':>8} {'cpu s':>8} {'M point-steps/s (cpu)':>22}")
     for name, cls in OPTIMIZERS.items():
         wall, cpu = basin(name, args.repeats)
-        print(f"{name:<10} {str(cls.demo):<12} {wall:8.3f} {cpu:8.3f} {20 / cpu:22.1f}")
+        print(f"{name:<10} {cls.demo!s:<12} {wall:8.3f} {cpu:8.3f} {20 / cpu:22.1f}")
     notes = [name for name, cls in OPTIMIZERS.items() if cls.notes_rounding]
     print("\nlearning-rate sweep, rosenbrock from (-1.2, 1), 100 rates 1e-4..10 x 1,000 steps:")
     wall, cpu = sweep(notes, args.repeats)

@@ -90,7 +90,8 @@ class Run:
     decimals: lecture-notes rounding (None: none); rounds the gradient here, and inside the optimizer
     exactly where the notes do (the notes' six optimizers only).  The optimizer's noise is added here to
     the gradient each update uses (`core.noise`), and its schedule sets each update's learning rate; with
-    either set the history has `extra_columns`, which stay once added (until a restart).  max_steps: the step limit.  tol: the run has converged when both the
+    either set the history has `extra_columns`, which stay once added (until a restart).
+    max_steps: the step limit.  tol: the run has converged when both the
     gradient norm and the length of the last step are below it (the second part keeps a run with
     momentum going while it coasts through a point of zero gradient); 0 disables convergence.
     """
@@ -134,7 +135,7 @@ class Run:
         self._tail = (x, y, gx, gy, ux, uy, initial, initial, 0)
         f = self.function.value(x, y, _OPS)
         counted = (0.0,) if opt.counts_steps else ()
-        self.history.append((x, y, f, gx, gy) + initial + initial + counted + self._extras(ux, uy, 0))
+        self.history.append((x, y, f, gx, gy, *initial, *initial, *counted, *self._extras(ux, uy, 0)))
         self.generation += 1
         self._changed_from = 0  # the first recorded step rewritten since the last publish()
         self.stop = None
@@ -149,9 +150,9 @@ class Run:
         r = opt.ops(step).round_grad
         true = (float(r(gx)), float(r(gy)))
         if opt.noise is None:
-            return true + true
+            return (*true, *true)
         zx, zy = (opt.noise.sigma * z for z in opt.noise.normals(step))
-        return true + (float(r(gx + float(zx[0]))), float(r(gy + float(zy[0]))))
+        return (*true, float(r(gx + float(zx[0]))), float(r(gy + float(zy[0]))))
 
     def _extras(self, ux: float, uy: float, step: int) -> tuple[float, ...]:
         """Row ``step``'s extra columns, in the history's order: the gradient and the rate update step+1 uses."""

@@ -161,7 +161,7 @@ def test_amsgrad_divides_by_the_largest_v_seen():
 # -- NAdam --------------------------------------------------------------------------------------
 
 def test_nadam_first_step_and_its_momentum_product():
-    eta, b1, b2, psi, eps = 0.1, 0.9, 0.999, 4e-3, 1e-8
+    eta, b1, psi, eps = 0.1, 0.9, 4e-3, 1e-8
     p0 = np.array([1.0, 3.0])
     g = np.array(QUADRATIC.gradient(*p0))
     run = _run(NAdam(lr=eta), p0, 2)

@@ -33,7 +33,8 @@ def _torch_recursive(kind: str, lr: float, params: dict, n: int) -> list[float]:
             if (e - 1 - t) % (2 * t) == 0:
                 current = current + (lr - eta) * (1 - math.cos(math.pi / t)) / 2
             else:
-                current = (1 + math.cos(math.pi * e / t)) / (1 + math.cos(math.pi * (e - 1) / t)) * (current - eta) + eta
+                ratio = (1 + math.cos(math.pi * e / t)) / (1 + math.cos(math.pi * (e - 1) / t))
+                current = ratio * (current - eta) + eta
         rates.append(current)
     return rates
 
