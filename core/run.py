@@ -9,8 +9,6 @@ a `History`; a run can rewind to any recorded step and go on from there, with ch
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from enum import Enum
 
 import numpy as np
 
@@ -20,41 +18,14 @@ from .hyper import InvalidValue
 from .numerics import FloatOps
 from .optimizers import Optimizer
 from .settings import DEFAULT_MAX_STEPS, DEFAULT_TOL, DIVERGENCE_BOUND, MAX_STEPS, START, TOL
+from .stepping import LR_COLUMN, NOISY_COLUMNS, Stop, StopReason, chunk_extras, step_floats
 
 __all__ = ["BASE_COLUMNS", "DIVERGENCE_BOUND", "LR_COLUMN", "NOISY_COLUMNS", "Run", "Stop", "StopReason",
            "check_start", "extra_columns", "optimizer_in_effect"]
 
 BASE_COLUMNS = ("x", "y", "f", "grad_x", "grad_y")
-#: The gradient the next update uses, where it differs from the true one (noise is set).
-NOISY_COLUMNS = ("noisy_grad_x", "noisy_grad_y")
-#: The learning rate the next update uses, where a schedule is set.
-LR_COLUMN = "lr_in_effect"
 _OPS = FloatOps()  # the functions' arithmetic (rounding is the optimizer's business)
 _CHUNK = 512  # steps gathered in a list before they are copied into the history's numpy block
-
-
-class StopReason(Enum):
-    STEP_LIMIT = "step limit reached"
-    CONVERGED = "converged"
-    DIVERGED = "diverged"
-
-
-@dataclass(frozen=True)
-class Stop:
-    """Why a run stopped, and at which step.
-
-    For DIVERGED, ``step`` is the update that produced a non-finite value or left the bounded region;
-    that step is not recorded, so the history ends at ``step - 1``.  Otherwise ``step`` is the last
-    recorded step.
-    """
-
-    reason: StopReason
-    step: int
-
-    def __str__(self) -> str:
-        if self.reason is StopReason.STEP_LIMIT:
-            return f"step limit reached at step {self.step}"
-        return f"{self.reason.value} at step {self.step}"
 
 
 def _check_count(value, what: str, low: int) -> int:
@@ -366,72 +337,10 @@ class Run:
         return taken
 
     def _advance_chunk(self, n: int) -> int:
-        """Up to n steps on Python floats, appended to the history in one block."""
-        value, grad = self.function.value, self.function.grad
-        opt = self._optimizer
-        ops = opt.ops(2)
-        # the notes round the first update's state the Python way and every later value numpy's way
-        first_rule, rule, counts = opt.make_rule(opt.ops(1)), opt.make_rule(ops), opt.counts_steps
-        rnd = ops.round_grad  # the same kind after the first update as after any later one
-        rounding = ops.decimals is not None
-        x, y, gx, gy, ux, uy, sx, sy, t = self._tail
-        noise, extras = self._chunk_extras(t, n)
-        bound, tol2 = DIVERGENCE_BOUND, self.tol * self.tol
-        k0 = self.step
-        rows: list[float] = []
-        extend = rows.extend
-        taken = 0
-        stop = None
-        for c in opt.step_constants(t + 1, n):
-            step_rule = rule if t else first_rule
-            nx, nsx = step_rule(x, ux, sx, c)
-            ny, nsy = step_rule(y, uy, sy, c)
-            ngx, ngy = grad(nx, ny, ops)
-            if noise is not None:
-                nux, nuy = ngx + noise[0][taken], ngy + noise[1][taken]
-                if rounding:
-                    nux, nuy = rnd(nux), rnd(nuy)
-            if rounding:
-                ngx, ngy = rnd(ngx), rnd(ngy)
-            if noise is None:
-                nux, nuy = ngx, ngy
-            row = (nx, ny, value(nx, ny, ops), ngx, ngy, *nsx, *nsy)
-            total = sum(row)
-            if total - total != 0.0 or not (-bound < nx < bound and -bound < ny < bound):
-                stop = Stop(StopReason.DIVERGED, k0 + taken + 1)
-                break
-            t += 1
-            extend(row)
-            if counts:
-                rows.append(t)
-            if extras:
-                extend(extras(nux, nuy, taken))
-            taken += 1
-            dx, dy = nx - x, ny - y
-            x, y, gx, gy, ux, uy, sx, sy = nx, ny, ngx, ngy, nux, nuy, nsx, nsy
-            if ngx * ngx + ngy * ngy < tol2 and dx * dx + dy * dy < tol2:
-                stop = Stop(StopReason.CONVERGED, k0 + taken)
-                break
-        self.history.extend(rows, taken)
-        self._tail = (float(x), float(y), float(gx), float(gy), float(ux), float(uy), tuple(map(float, sx)),
-                      tuple(map(float, sy)), t)
-        self.stop = stop
-        return taken
-
-    def _chunk_extras(self, t: int, n: int):
-        """For the rows of updates t+1..t+n: σ·z of each (two lists, or None without noise), and a function
-        giving a row's extra columns from its used gradient and its index in the chunk (None without)."""
-        opt = self._optimizer
-        noise = None
-        if opt.noise is not None:
-            noise = tuple((opt.noise.sigma * z).tolist() for z in opt.noise.normals(np.arange(t + 1, t + n + 1)))
+        """Up to n steps on Python floats (`core.stepping`), appended to the history in one block."""
         names = self.history.columns[self._extras_at():]
-        if not names:
-            return noise, None
-        rates = opt.learning_rates(t + 2, n) if LR_COLUMN in names else None
-        order = [NOISY_COLUMNS.index(c) if c in NOISY_COLUMNS else 2 for c in names]
-
-        def extras(ux, uy, i):
-            values = (ux, uy, rates[i] if rates is not None else 0.0)
-            return [values[j] for j in order]
-        return noise, extras
+        noise, extras = chunk_extras(self._optimizer, names, self._tail[-1], n)
+        rows, taken, self.stop, self._tail = step_floats(self.function, self._optimizer, self._tail, n, self.step,
+                                                         self.tol, noise, extras)
+        self.history.extend(rows, taken)
+        return taken
