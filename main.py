@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import sys
 
-USAGE = """usage: gradstep [run [options] | --help | --version]
+USAGE = """usage: gradstep [run | sweep | basin [options] | --help | --version]
 
 GradStep: watch gradient-descent optimizers step across a 2-D function.
 
   gradstep               open the desktop app
   gradstep run --help    step an optimizer without a screen and print or export the steps
+  gradstep sweep --help  sweep the learning rate: where each rate ends after a step budget
+  gradstep basin --help  map where an optimizer ends from every start of a grid
 """
 
 
@@ -21,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["run"]:
         from core.cli import main as run_main
         return run_main(argv[1:], prog="gradstep run")
+    if argv[:1] in (["sweep"], ["basin"]):
+        from core.cli_basin import main as basin_main
+        from core.cli_sweep import main as sweep_main
+        return (sweep_main if argv[0] == "sweep" else basin_main)(argv[1:], prog=f"gradstep {argv[0]}")
     if argv[:1] in (["-h"], ["--help"]):
         sys.stdout.write(USAGE)
         return 0

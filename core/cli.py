@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from .atomic import FileError, atomic_write
 from .cli_args import build_parser, parse_arguments
+from .cli_beyond import apply_run_options, list_lines
 from .cli_output import TableWriter, stream_steps, transliterated
 from .functions import FUNCTIONS, get_function
 from .optimizers import OPTIMIZERS, get_optimizer
@@ -52,7 +53,7 @@ def _configure(args) -> tuple[Run, int]:
     """The run the arguments describe and its number of steps; InvalidValue names the first bad value."""
     function = _named(get_function, args.function)
     cls = _named(get_optimizer, args.optimizer)
-    optimizer = cls(**_hyperparameters(cls, args.settings))
+    optimizer = apply_run_options(cls(**_hyperparameters(cls, args.settings)), args)
     start = START.parse(*args.start)
     steps = MAX_STEPS.parse(args.steps)
     decimals = None if args.decimals is None else DECIMALS.parse(args.decimals)
@@ -83,6 +84,7 @@ def format_list() -> str:
         for h in cls.hypers:
             lines.append(f"    {h.name:<9} {h.symbol:<3} default {h.default:<8g} range {h.range_text:<22} "
                          f"{h.meaning}")
+    lines += list_lines()
     return "\n".join(lines) + "\n"
 
 

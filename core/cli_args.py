@@ -50,6 +50,11 @@ OPTIONS = (
            f"TOL (default: {TOL.default:g}; 0 never stops early)"),
     Option("--csv", "csv", 1, None, "PATH",
            "write the trajectory as CSV instead of the table ('-' for standard output)"),
+    Option("--schedule", "schedule", 1, None, "NAME[:KEY=VALUE,...]",
+           "learning-rate schedule, e.g. cosine:t_max=100,warmup=10 (see --list)"),
+    Option("--noise", "noise", 1, None, "SIGMA", "add Gaussian noise of standard deviation SIGMA to every gradient "
+           "(0: none)"),
+    Option("--seed", "seed", 1, "0", "N", "the noise's seed (default: 0)"),
     Option("--quiet", "quiet", 0, False, None, "print no table and no progress messages"),
     Option("--list", "list", 0, False, None, "list functions and optimizers, then exit"),
 )

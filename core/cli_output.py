@@ -37,7 +37,8 @@ _SPELLINGS = {
     "−": "-", "–": "-", "—": "-", "²": "^2", "³": "^3", "⁴": "^4", "¹": "^1", "ᵗ": "^t", "≤": "<=",
     "≥": ">=", "≠": "!=", "≈": "~", "η": "eta", "μ": "mu", "γ": "gamma", "ε": "eps", "β": "beta", "√": "sqrt",
     "·": "*", "×": "x", "←": "<-", "→": "->", "π": "pi", "‖": "|", "∇": "grad ", "…": "...", "½": "1/2",
-    "▸": ">", "’": "'", "‘": "'", "“": '"', "”": '"', "∞": "inf", "±": "+/-",
+    "▸": ">", "’": "'", "‘": "'", "“": '"', "”": '"', "∞": "inf", "±": "+/-", "λ": "lambda", "⌊": "floor(",
+    "⌋": ")", "\u0302": "_hat",
 }
 
 
@@ -51,6 +52,8 @@ def ascii_spelling(character: str) -> str:
     name = unicodedata.name(character, "")
     if name.startswith("GREEK SMALL LETTER ") and " " not in name[19:]:
         return name[19:].lower()
+    if name.startswith("GREEK CAPITAL LETTER ") and " " not in name[21:]:
+        return name[21:].capitalize()
     plain = unicodedata.normalize("NFKD", character).encode("ascii", "ignore").decode("ascii")
     return plain if plain.isprintable() and plain else "?"
 

@@ -145,6 +145,22 @@ class History(HistoryView):
         self._size = size - self._first
         self._drained = min(self._drained, size)
 
+    def add_columns(self, names, values, at: int | None = None) -> None:
+        """Insert columns before column number ``at`` (at the end by default); ``values`` holds one sequence
+        per name, a float for every row held.  The rows move to a new block, so views already published
+        keep the old one."""
+        names, width = tuple(names), len(self.columns)
+        at = width if at is None else at
+        grown = np.empty((self.capacity, width + len(names)))
+        grown[: self._size, :at] = self._data[: self._size, :at]
+        grown[: self._size, at + len(names):] = self._data[: self._size, at:]
+        for j, column in enumerate(values, start=at):
+            grown[: self._size, j] = column
+        self.columns = self.columns[:at] + names + self.columns[at:]
+        self._index = {name: i for i, name in enumerate(self.columns)}
+        self._data = grown
+        self._published = 0
+
     def publish(self) -> HistoryView:
         """A read-only view of every row held, sharing this history's memory (see the module docstring)."""
         self._published = max(self._published, self._size)

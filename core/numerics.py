@@ -144,30 +144,60 @@ def square(value: float) -> float:
         return math.inf
 
 
-_SQUARE_CHECKED = (1e-140, 1e150)  # magnitudes where the exact error of g*g is computable in binary64
-
-
 def square_array(values) -> np.ndarray:
     """`square` of every element, bit for bit, without calling ``pow`` on most of them.
 
     ``pow(g, 2)`` can differ from the correctly rounded g*g only where the exact square lies within a few
     hundredths of a unit in the last place of a point half-way between two floats (its error bound is
-    about 0.52 units).  Those elements are found exactly, from the rounding error of g*g computed with
-    Dekker's TwoProduct, and only they (about one in ten) are computed with the C library's ``pow``, the
-    very function ``g ** 2`` calls on a float: so a batch squares exactly as a single run does, on any CPU.
+    about 0.52 units): where the rounding error of g*g is 0.45 units or more.  Those elements are found
+    exactly (`_near_half`), and only they (about one in ten) are computed with the C library's ``pow``,
+    the very function ``g ** 2`` calls on a float: so a batch squares exactly as a single run does.
     """
     g = np.array(values, dtype=np.float64)
     with np.errstate(all="ignore"):
         product = g * g
-        size = np.abs(g)
-        error = _two_product_error(g, g, product)
-        ulp = np.spacing(np.abs(product))
-        safe = (size > _SQUARE_CHECKED[0]) & (size < _SQUARE_CHECKED[1]) & (np.abs(error) < 0.45 * ulp)
-    safe |= g == 0.0
+    bits = g.view(np.uint64)
+    exponent = bits & _EXPONENT_BITS
+    checked = (exponent - _CHECKED_LOW) < _CHECKED_SPAN  # 1e-140 < |g| < 1e150: g and g*g are normal
+    safe = (checked & ~_near_half(bits)) | (g == 0.0)
     if not safe.all():
         flat, risky = product.reshape(-1), np.flatnonzero(~safe.reshape(-1))
-        flat[risky] = [square(v) for v in g.reshape(-1)[risky].tolist()]
+        flat[risky] = _pow_squares(g.reshape(-1)[risky])
     return product
+
+
+def _near_half(bits: np.ndarray) -> np.ndarray:
+    """For normal floats (given as their bits), whether the rounding error of g*g is 0.45 units in the last
+    place or more, decided exactly from the significand m (53 bits, so m² has 105 or 106).
+
+    Rounding m² to 53 bits drops its low 53 bits when m² ≥ 2¹⁰⁵ and its low 52 otherwise; uint64
+    arithmetic wraps, so m·m gives those low bits exactly.  Scaled to 53 bits, the dropped part D gives
+    the error as D/2⁵³ of a unit (rounding down) or 1 − D/2⁵³ (up): it is 0.45 units or more exactly when
+    D lies within 0.05·2⁵³ of 2⁵².
+    """
+    m = (bits & _FRACTION_BITS) | _IMPLICIT_BIT
+    low = m * m
+    dropped = np.where(m >= _ROOT_OF_2_105, low, low << np.uint64(1)) & _LOW_53_BITS
+    return (dropped - _BAND_LOW) < _BAND_WIDTH
+
+
+_EXPONENT_BITS = np.uint64(0x7FF0000000000000)
+_FRACTION_BITS = np.uint64((1 << 52) - 1)
+_IMPLICIT_BIT = np.uint64(1 << 52)
+_LOW_53_BITS = np.uint64((1 << 53) - 1)
+_ROOT_OF_2_105 = np.uint64(math.isqrt((1 << 105) - 1) + 1)  # the smallest m with m² ≥ 2¹⁰⁵
+_HALF_BAND = math.ceil(0.05 * 2**53)
+_BAND_LOW, _BAND_WIDTH = np.uint64((1 << 52) - _HALF_BAND), np.uint64(2 * _HALF_BAND)
+_CHECKED_LOW = np.uint64(int(np.float64(1e-140).view(np.uint64)) & 0x7FF0000000000000)
+_CHECKED_SPAN = np.uint64((int(np.float64(1e150).view(np.uint64)) & 0x7FF0000000000000) - int(_CHECKED_LOW))
+
+
+def _pow_squares(values: np.ndarray) -> list[float]:
+    """``v ** 2`` for each element with Python's float power (the C library's pow), inf on overflow."""
+    moderate = np.abs(values) < 1e150  # their squares cannot overflow, so float power cannot raise
+    if moderate.all():
+        return np.power(values.astype(object), 2.0).tolist()  # float.__pow__ per element, in C
+    return [square(v) for v in values.tolist()]
 
 
 def _scalar(ufunc):
@@ -210,12 +240,31 @@ class FloatOps:
         """a / b, and 0 where b is 0 (a removable singularity the caller has checked)."""
         return a / b if b else 0.0
 
+    abs = staticmethod(abs)
+
+    @staticmethod
+    def maximum(a, b):
+        """numpy's ``maximum`` on two floats: the larger, NaN if either is NaN, ``b`` when they are equal."""
+        return a if (a > b or a != a) else b
+
+    @staticmethod
+    def sign(value):
+        """numpy's ``sign`` on a float: 1.0, -1.0, 0.0 for either zero, NaN for NaN."""
+        if value > 0:
+            return 1.0
+        if value < 0:
+            return -1.0
+        return 0.0 if value == 0 else value
+
 
 class ArrayOps(FloatOps):
     """The same operations on numpy arrays, for a batch of starting points."""
 
     sqrt = staticmethod(np.sqrt)
     square = staticmethod(square_array)
+    abs = staticmethod(np.abs)
+    maximum = staticmethod(np.maximum)
+    sign = staticmethod(np.sign)
     exp = staticmethod(np.exp)
     log = staticmethod(np.log)
     cos = staticmethod(np.cos)

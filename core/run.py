@@ -9,8 +9,6 @@ a `History`; a run can rewind to any recorded step and go on from there, with ch
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from enum import Enum
 
 import numpy as np
 
@@ -20,36 +18,14 @@ from .hyper import InvalidValue
 from .numerics import FloatOps
 from .optimizers import Optimizer
 from .settings import DEFAULT_MAX_STEPS, DEFAULT_TOL, DIVERGENCE_BOUND, MAX_STEPS, START, TOL
+from .stepping import LR_COLUMN, NOISY_COLUMNS, Stop, StopReason, chunk_extras, step_floats
 
-__all__ = ["BASE_COLUMNS", "DIVERGENCE_BOUND", "Run", "Stop", "StopReason", "check_start", "optimizer_in_effect"]
+__all__ = ["BASE_COLUMNS", "DIVERGENCE_BOUND", "LR_COLUMN", "NOISY_COLUMNS", "Run", "Stop", "StopReason",
+           "check_start", "extra_columns", "optimizer_in_effect"]
 
 BASE_COLUMNS = ("x", "y", "f", "grad_x", "grad_y")
 _OPS = FloatOps()  # the functions' arithmetic (rounding is the optimizer's business)
 _CHUNK = 512  # steps gathered in a list before they are copied into the history's numpy block
-
-
-class StopReason(Enum):
-    STEP_LIMIT = "step limit reached"
-    CONVERGED = "converged"
-    DIVERGED = "diverged"
-
-
-@dataclass(frozen=True)
-class Stop:
-    """Why a run stopped, and at which step.
-
-    For DIVERGED, ``step`` is the update that produced a non-finite value or left the bounded region;
-    that step is not recorded, so the history ends at ``step - 1``.  Otherwise ``step`` is the last
-    recorded step.
-    """
-
-    reason: StopReason
-    step: int
-
-    def __str__(self) -> str:
-        if self.reason is StopReason.STEP_LIMIT:
-            return f"step limit reached at step {self.step}"
-        return f"{self.reason.value} at step {self.step}"
 
 
 def _check_count(value, what: str, low: int) -> int:
@@ -67,6 +43,13 @@ def optimizer_in_effect(segments, update: int) -> Optimizer:
     return chosen
 
 
+def extra_columns(optimizer: Optimizer) -> tuple[str, ...]:
+    """The columns a run records after the state for these settings: row k's noisy gradient and the
+    learning rate in effect, both the ones update k + 1 uses."""
+    noisy = NOISY_COLUMNS if optimizer.noise is not None else ()
+    return noisy + (() if optimizer.schedule.is_constant else (LR_COLUMN,))
+
+
 def check_start(start) -> tuple[float, float]:
     """Return ``start`` as a pair of floats, or raise InvalidValue if it is not a finite point in bounds."""
     return START.check(start)
@@ -76,7 +59,10 @@ class Run:
     """One optimizer on one function from one start point, recording every step.
 
     decimals: lecture-notes rounding (None: none); rounds the gradient here, and inside the optimizer
-    exactly where the notes do.  max_steps: the step limit.  tol: the run has converged when both the
+    exactly where the notes do (the notes' six optimizers only).  The optimizer's noise is added here to
+    the gradient each update uses (`core.noise`), and its schedule sets each update's learning rate; with
+    either set the history has `extra_columns`, which stay once added (until a restart).
+    max_steps: the step limit.  tol: the run has converged when both the
     gradient norm and the length of the last step are below it (the second part keeps a run with
     momentum going while it coasts through a point of zero gradient); 0 disables convergence.
     """
@@ -111,26 +97,45 @@ class Run:
         """Start the history afresh at the start point (step 0: the initial state)."""
         opt = self._optimizer
         fields = [f"{name}_{axis}" for axis in "xy" for name in opt.fields]
-        self.history = History(BASE_COLUMNS + tuple(fields) + (("t",) if opt.counts_steps else ()),
-                               limit=self.max_steps + 1)
-        x, y = self.start
-        gx, gy = self._gradient(x, y, 0)
-        zeros = (0.0,) * len(opt.fields)
-        self._tail = (x, y, gx, gy, zeros, zeros, 0)
-        f = self.function.value(x, y, _OPS)
-        self.history.append((x, y, f, gx, gy) + zeros + zeros + ((0.0,) if opt.counts_steps else ()))
+        self.history = History(BASE_COLUMNS + tuple(fields) + (("t",) if opt.counts_steps else ()) +
+                               extra_columns(opt), limit=self.max_steps + 1)
         self._segments = [(1, opt)]  # (first update, optimizer): which settings made which updates
+        x, y = self.start
+        gx, gy, ux, uy = self._gradients(x, y, 0)
+        initial = opt.initial_fields()
+        self._tail = (x, y, gx, gy, ux, uy, initial, initial, 0)
+        f = self.function.value(x, y, _OPS)
+        counted = (0.0,) if opt.counts_steps else ()
+        self.history.append((x, y, f, gx, gy, *initial, *initial, *counted, *self._extras(ux, uy, 0)))
         self.generation += 1
         self._changed_from = 0  # the first recorded step rewritten since the last publish()
         self.stop = None
         if not math.isfinite(f + gx + gy):
             self.stop = Stop(StopReason.DIVERGED, 0)
 
-    def _gradient(self, x: float, y: float, step: int) -> tuple[float, float]:
-        """The gradient at the point after update ``step``, rounded as the notes round it there."""
+    def _gradients(self, x: float, y: float, step: int) -> tuple[float, float, float, float]:
+        """The gradient at the point after update ``step``, rounded as the notes round it there, and the
+        gradient the next update uses: the same, or with this step's noise added before the rounding."""
         gx, gy = self.function.grad(x, y, _OPS)
-        r = self._optimizer.ops(step).round_grad
-        return float(r(gx)), float(r(gy))
+        opt = self._optimizer
+        r = opt.ops(step).round_grad
+        true = (float(r(gx)), float(r(gy)))
+        if opt.noise is None:
+            return (*true, *true)
+        zx, zy = (opt.noise.sigma * z for z in opt.noise.normals(step))
+        return (*true, float(r(gx + float(zx[0]))), float(r(gy + float(zy[0]))))
+
+    def _extras(self, ux: float, uy: float, step: int) -> tuple[float, ...]:
+        """Row ``step``'s extra columns, in the history's order: the gradient and the rate update step+1 uses."""
+        values = {NOISY_COLUMNS[0]: ux, NOISY_COLUMNS[1]: uy}
+        extras = self.history.columns[self._extras_at():]
+        if LR_COLUMN in extras:
+            values[LR_COLUMN] = self._optimizer.learning_rate(step + 1)
+        return tuple(values[c] for c in extras)
+
+    def _extras_at(self) -> int:
+        opt = self._optimizer
+        return len(BASE_COLUMNS) + 2 * len(opt.fields) + (1 if opt.counts_steps else 0)
 
     def configure(self, *, optimizer: Optimizer | None = None, decimals="keep", max_steps=None, tol=None,
                   function: Objective | None = None, start=None) -> bool:
@@ -153,16 +158,44 @@ class Run:
             self.function, restart = function, True
         if start is not None:
             self.start, restart = START.check(start), True
-        rounding_changed = new_opt.decimals != self.decimals
+        changed = new_opt != self._optimizer
         self._optimizer = new_opt
         if restart:
             self._begin()
             return True
         self.stop = None
         self._settings_from(self.step + 1)
-        if rounding_changed:
+        self._add_columns()
+        if changed:
             self._refresh_tail()
         return False
+
+    def _add_columns(self) -> None:
+        """Give the history the extra columns the current settings record, filling the rows held with what
+        their updates used: the true gradient (no noise then) and the rate of the settings in effect."""
+        missing = [c for c in extra_columns(self._optimizer) if not self.history.has(c)]
+        if not missing:
+            return
+        first, end = self.history.first, len(self.history)
+        values = {NOISY_COLUMNS[0]: self.history.column("grad_x").copy(),
+                  NOISY_COLUMNS[1]: self.history.column("grad_y").copy()}
+        if LR_COLUMN in missing:
+            values[LR_COLUMN] = self._past_rates(first + 1, end + 1)
+        # the noisy gradient goes before the rate, as in the CSV
+        at = self._extras_at() + (0 if NOISY_COLUMNS[0] in missing else len(NOISY_COLUMNS) * self.history.has(
+            NOISY_COLUMNS[0]))
+        self.history.add_columns(missing, [values[c] for c in missing], at=at)
+        self._changed_from = first
+
+    def _past_rates(self, first: int, end: int) -> list[float]:
+        """The learning rates updates first..end-1 used (or will use), each under its own settings."""
+        rates: list[float] = []
+        bounds = [update for update, _ in self._segments[1:]] + [end]
+        for (start, opt), stop in zip(self._segments, bounds, strict=True):
+            low, high = max(start, first), min(stop, end)
+            if high > low:
+                rates += opt.learning_rates(low, high - low)
+        return rates
 
     def _settings_from(self, update: int) -> None:
         """Record that the current optimizer makes updates from ``update`` on (dropping later records)."""
@@ -182,13 +215,15 @@ class Run:
         return tuple(self._segments)
 
     def _refresh_tail(self) -> None:
-        """Recompute the current step's gradient (the one the next update uses) under the current rounding."""
-        x, y, _, _, sx, sy, t = self._tail
-        gx, gy = self._gradient(x, y, self.step)
-        self._tail = (x, y, gx, gy, sx, sy, t)
+        """Recompute what the next update uses at the current step (the gradient, under the current
+        rounding and noise, and the learning rate) and rewrite the step's row with it."""
+        x, y, _, _, _, _, sx, sy, t = self._tail
+        gx, gy, ux, uy = self._gradients(x, y, self.step)
+        self._tail = (x, y, gx, gy, ux, uy, sx, sy, t)
         k = len(self.history) - 1
         row = self.history.row(k)
         row.update(grad_x=gx, grad_y=gy)
+        row.update(zip(self.history.columns[self._extras_at():], self._extras(ux, uy, k), strict=True))
         self._changed_from = min(self._changed_from, k)
         self.history.truncate(k)
         self.history.append(tuple(row[c] for c in self.history.columns))
@@ -215,7 +250,7 @@ class Run:
         sx = tuple(row[f"{name}_x"] for name in opt.fields)
         sy = tuple(row[f"{name}_y"] for name in opt.fields)
         t = int(row["t"]) if opt.counts_steps else k
-        self._tail = (row["x"], row["y"], row["grad_x"], row["grad_y"], sx, sy, t)
+        self._tail = (row["x"], row["y"], row["grad_x"], row["grad_y"], row["grad_x"], row["grad_y"], sx, sy, t)
         self.stop = None
         # the next update uses the current settings, so the current rounding of the gradient too
         self._settings_from(k + 1)
@@ -269,13 +304,20 @@ class Run:
         return np.array([row["x"], row["y"]])
 
     def grad_at(self, k: int) -> np.ndarray:
+        """The true gradient at step k (rounded where the notes round it)."""
         row = self.history.row(k)
         return np.array([row["grad_x"], row["grad_y"]])
+
+    def used_grad_at(self, k: int) -> np.ndarray:
+        """The gradient update k + 1 uses: the noisy one where noise is recorded, else the true one."""
+        names = NOISY_COLUMNS if self.history.has(NOISY_COLUMNS[0]) else ("grad_x", "grad_y")
+        row = self.history.row(k)
+        return np.array([row[names[0]], row[names[1]]])
 
     def preview(self):
         """The update that the next step would make, without making it: ``(params, state)``."""
         k = self.step
-        return self._optimizer.update(self.grad_at(k), self.state_at(k), self.params_at(k))
+        return self._optimizer.update(self.used_grad_at(k), self.state_at(k), self.params_at(k), number=k + 1)
 
     def converged_at_tail(self) -> bool:
         x, y, gx, gy = self._tail[:4]
@@ -314,44 +356,10 @@ class Run:
         return taken
 
     def _advance_chunk(self, n: int) -> int:
-        """Up to n steps on Python floats, appended to the history in one block."""
-        value, grad = self.function.value, self.function.grad
-        opt = self._optimizer
-        ops = opt.ops(2)
-        # the notes round the first update's state the Python way and every later value numpy's way
-        first_rule, rule, counts = opt.make_rule(opt.ops(1)), opt.make_rule(ops), opt.counts_steps
-        rnd = ops.round_grad  # the same kind after the first update as after any later one
-        rounding = opt.decimals is not None
-        x, y, gx, gy, sx, sy, t = self._tail
-        bound, tol2 = DIVERGENCE_BOUND, self.tol * self.tol
-        k0 = self.step
-        rows: list[float] = []
-        extend = rows.extend
-        taken = 0
-        stop = None
-        for c in opt.step_constants(t + 1, n):
-            step_rule = rule if t else first_rule
-            nx, nsx = step_rule(x, gx, sx, c)
-            ny, nsy = step_rule(y, gy, sy, c)
-            ngx, ngy = grad(nx, ny, ops)
-            if rounding:
-                ngx, ngy = rnd(ngx), rnd(ngy)
-            row = (nx, ny, value(nx, ny, ops), ngx, ngy, *nsx, *nsy)
-            total = sum(row)
-            if total - total != 0.0 or not (-bound < nx < bound and -bound < ny < bound):
-                stop = Stop(StopReason.DIVERGED, k0 + taken + 1)
-                break
-            t += 1
-            extend(row)
-            if counts:
-                rows.append(t)
-            taken += 1
-            dx, dy = nx - x, ny - y
-            x, y, gx, gy, sx, sy = nx, ny, ngx, ngy, nsx, nsy
-            if ngx * ngx + ngy * ngy < tol2 and dx * dx + dy * dy < tol2:
-                stop = Stop(StopReason.CONVERGED, k0 + taken)
-                break
+        """Up to n steps on Python floats (`core.stepping`), appended to the history in one block."""
+        names = self.history.columns[self._extras_at():]
+        noise, extras = chunk_extras(self._optimizer, names, self._tail[-1], n)
+        rows, taken, self.stop, self._tail = step_floats(self.function, self._optimizer, self._tail, n, self.step,
+                                                         self.tol, noise, extras)
         self.history.extend(rows, taken)
-        self._tail = (float(x), float(y), float(gx), float(gy), tuple(map(float, sx)), tuple(map(float, sy)), t)
-        self.stop = stop
         return taken

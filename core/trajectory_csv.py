@@ -2,7 +2,9 @@
 
 UTF-8, comma-separated, one header row, one row per step, no index column.  Columns in this order:
 ``run, optimizer, function, step, x, y, f, grad_x, grad_y``, then the optimizer's state as
-``<field>_x, <field>_y`` per field (``v_x, v_y``; ``h_x, h_y``; ``m_x, m_y, v_x, v_y``).  Row k is the
+``<field>_x, <field>_y`` per field (``v_x, v_y``; ``h_x, h_y``; ``m_x, m_y, v_x, v_y``), then, only where a
+run has them, ``noisy_grad_x, noisy_grad_y`` (the gradient update k+1 used, with its noise) and
+``lr_in_effect`` (the learning rate update k+1 used, under a schedule).  Row k is the
 point after k updates, f there, the gradient there (the one update k+1 uses) and the state after update
 k; step 0 is the start with the initial state.  Floats are written with ``repr`` so they read back
 exactly.  Several runs share one header (the union of their state columns, in order of first
@@ -23,12 +25,15 @@ from typing import IO
 import numpy as np
 
 from .atomic import FileError, atomic_write
-from .run import Run
+from .run import LR_COLUMN, NOISY_COLUMNS, Run
 
-__all__ = ["BASE_HEADER", "CsvRun", "RowWriter", "header_for", "read_csv", "unique_labels", "write_csv",
+__all__ = ["BASE_HEADER", "EXTRA_HEADER", "CsvRun", "RowWriter", "header_for", "read_csv", "unique_labels",
+           "write_csv",
            "write_csv_stream"]
 
 BASE_HEADER = ("run", "optimizer", "function", "step", "x", "y", "f", "grad_x", "grad_y")
+#: Columns after the state, in this order, written where some run recorded them.
+EXTRA_HEADER = (*NOISY_COLUMNS, LR_COLUMN)
 _NUMERIC = BASE_HEADER[4:]
 
 
@@ -47,12 +52,15 @@ def unique_labels(names: Sequence[str]) -> list[str]:
 
 
 def header_for(runs: Iterable[Run]) -> list[str]:
-    """The shared header: the base columns, then the union of the runs' state columns."""
+    """The shared header: the base columns, the union of the runs' state columns, then the extra columns
+    (`EXTRA_HEADER`) that some run recorded."""
+    runs = list(runs)
     header = list(BASE_HEADER)
     for run in runs:
         for column in run.optimizer.state_columns():
             if column not in header:
                 header.append(column)
+    header += [c for c in EXTRA_HEADER if any(run.history.has(c) for run in runs)]
     return header
 
 

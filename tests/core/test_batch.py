@@ -9,9 +9,6 @@ from core.hyper import InvalidValue
 from core.optimizers import OPTIMIZERS
 from core.run import Run, StopReason
 
-SETTINGS = {"sgd": {"lr": 0.05}, "momentum": {"lr": 0.05}, "nesterov": {"lr": 0.02}, "adagrad": {"lr": 0.5},
-            "rmsprop": {"lr": 0.05}, "adam": {"lr": 0.1}}
-
 
 def _check_against_single_runs(fn, opt, starts, steps, decimals, tol):
     result = run_batch(fn, opt, starts, steps, decimals=decimals, tol=tol, trajectory=True)
@@ -35,7 +32,7 @@ def _check_against_single_runs(fn, opt, starts, steps, decimals, tol):
 @pytest.mark.parametrize("decimals", [None, 4])
 def test_batch_equals_single_runs_on_every_function(name, decimals):
     rng = np.random.default_rng(3)
-    opt = OPTIMIZERS[name](**SETTINGS[name])
+    opt = OPTIMIZERS[name](**OPTIMIZERS[name].demo)
     for fn in FUNCTIONS.values():
         x0, x1, y0, y1 = fn.view
         starts = np.stack([rng.uniform(x0, x1, 6), rng.uniform(y0, y1, 6)], axis=1)

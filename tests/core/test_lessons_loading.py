@@ -29,7 +29,8 @@ def test_the_shipped_lessons_load_without_problems():
     assert loaded.problems == ()
     assert len(loaded) == len(loaded.lessons) >= 10
     assert loaded[0] is loaded.lessons[0] and list(loaded) == list(loaded.lessons)
-    assert loaded[0].name == "notes-sgd" and loaded[-1].name == "learning-rate"
+    assert loaded[0].name == "notes-sgd" and loaded[-1].name == "lr-too-large"
+    assert all(lesson.text("title", "ko") != lesson.title for lesson in loaded)  # every one in Korean too
 
 
 def test_a_broken_entry_is_left_out_and_the_rest_of_the_file_kept(tmp_path):

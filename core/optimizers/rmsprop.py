@@ -1,0 +1,50 @@
+"""RMSProp, the lecture notes' fifth optimizer: AdaGrad with a memory that fades."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..hyper import Hyper
+from ._shared import NOTES_EPS, lr
+from .base import Optimizer, per_coordinate_step
+from .sgd import NOTES
+
+
+class RMSPropState(NamedTuple):
+    h: object
+
+
+class RMSProp(Optimizer):
+    name = "rmsprop"
+    title = "RMSProp"
+    order = 5
+    formula = ("h ← γ·h + (1−γ)·g²", "p ← p − η·g / (√h + ε)")
+    hypers = (lr(0.01),
+              Hyper("gamma", 0.75, 0.0, 1.0, "γ", "forgetting factor (decay rate): the larger, the more the "
+                    "past squared gradients count", high_open=True),
+              NOTES_EPS)
+    fields = ("h",)
+    field_meanings = {"h": ("mean g²", "a decaying mean of the squared gradients")}
+    State = RMSPropState
+    notes_rounding = True
+    about = ("AdaGrad whose sum of squared gradients forgets: h is a decaying mean, so the step size "
+             "follows the recent steepness instead of shrinking for ever.")
+    source = NOTES
+    demo = {"lr": 0.05}
+    __slots__ = ()
+
+    def make_rule(self, ops):
+        gamma, eps = self.values["gamma"], self.values["eps"]
+        keep_new = 1 - gamma
+        rs, rp, sqrt = ops.round_state, ops.round_params, ops.sqrt
+
+        def rule(p, g, s, lr):
+            h = rs(gamma * s[0] + keep_new * g * g)
+            return rp(p - lr * g / (sqrt(h) + eps)), (h,)
+        return rule
+
+    def derived(self, state, update=None):
+        rate = self.values["lr"] if update is None else self.learning_rate(update)
+        step = per_coordinate_step(rate, state.h, self.values["eps"])
+        return {**super().derived(state, update),
+                "step_size": ("factor the gradient was multiplied by: η / (√h + ε)", step)}
