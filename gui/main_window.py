@@ -42,6 +42,7 @@ from .appearance import Appearance
 from .compare_panel import ComparePanel
 from .contour_view import ContourView
 from .files import FileCommands
+from .formula_panel import FormulaPanel
 from .history_panel import HistoryPanel
 from .lesson_library import LessonLibrary
 from .lesson_panel import LessonPanel
@@ -191,6 +192,10 @@ class MainWindow(QMainWindow):
         self.lesson_panel = LessonPanel(self)
         lesson = self._dock("Lesson", "lesson_dock", self.lesson_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(lesson, right, Qt.Orientation.Vertical)
+        self.formula_panel = FormulaPanel(self)
+        update = self._dock("The update, with numbers", "formula_dock", self.formula_panel,
+                            Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(right, update, Qt.Orientation.Vertical)
         self.history_panel = HistoryPanel(m, self)
         self.history_panel.table.addAction(self.action_continue_here)
         self.compare_panel = ComparePanel(m, self)
@@ -203,7 +208,7 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         bottom = self._dock("Tables", "history_dock", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.docks = [left, right, bottom, lesson]
+        self.docks = [left, right, bottom, lesson, update]
         for dock in self.docks:  # View ▸ Panels: hide them so the plot can take the screen
             self.panels_menu.addAction(dock.toggleViewAction())
 
@@ -526,6 +531,8 @@ class MainWindow(QMainWindow):
         self.run_panel.show_run(entry)
         self.state_panel.set_number_format(self.number_format())
         self.state_panel.refresh(m)
+        self.formula_panel.number_format = self.number_format()
+        self.formula_panel.refresh(m)
         self.timeline.show_position(m.viewed_step(entry) if entry.visible else m.view, m.newest())
         self._show_status(entry, m.viewed_step(entry))
 

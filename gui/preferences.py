@@ -13,7 +13,7 @@ __all__ = ["DEFAULT_SIZE", "restore", "save", "settings_store"]
 
 DEFAULT_SIZE = (1440, 900)
 #: Bumped whenever the docks change, so that a layout saved by an older GradStep is not forced on a new one
-LAYOUT_VERSION = 3
+LAYOUT_VERSION = 4
 _CHECKABLE = {"view/gradient_arrow": "action_gradient_arrow", "view/step_arrow": "action_step_arrow",
               "view/log_loss": "action_log_loss", "view/equal_scales": "action_equal_scales"}
 
@@ -34,11 +34,11 @@ def restore(window, settings: QSettings) -> None:
         # first start: the side panels a fifth and a quarter of the width, the history a quarter of the
         # height, whatever the screen; the plots the rest
         width, height = window.width(), window.height()
-        left, right, bottom, lesson = window.docks
+        left, right, bottom, lesson, _update = window.docks
         window.resizeDocks([left, right], [max(250, int(width * 0.2)), max(300, int(width * 0.25))],
                            Qt.Orientation.Horizontal)
-        window.resizeDocks([bottom, lesson], [max(170, int(height * 0.25)), max(110, int(height * 0.16))],
-                           Qt.Orientation.Vertical)
+        window.resizeDocks([bottom, lesson, right], [max(170, int(height * 0.25)), max(100, int(height * 0.14)),
+                                                     max(200, int(height * 0.3))], Qt.Orientation.Vertical)
     speed = settings.value("view/speed_index")
     if speed is not None and str(speed).isdigit():
         window.speed.slider.setValue(int(speed))

@@ -8,8 +8,10 @@ Defaults as torch's (η = 1: the paper has no learning rate).
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
+from ..explain import Equation
 from ..hyper import Hyper
 from ._shared import TORCH, eps, lr, weight_decay
 from .base import Optimizer
@@ -37,7 +39,18 @@ class AdaDelta(Optimizer):
              "stays at 1). u starts at 0, so the first steps are about √ε in size and grow as u fills.")
     source = TORCH.format("Adadelta", "adadelta") + "; Zeiler, 'ADADELTA: An Adaptive Learning Rate Method', 2012"
     demo = {"lr": 10.0}
+    equations = (Equation("g", "g + λ·p", "{g} + {weight_decay}×{p}", result="gd", when="weight_decay"),
+                 Equation("h", "ρ·h + (1−ρ)·g²", "{rho}×{h} + (1 − {rho})×{gd}²"),
+                 Equation("delta", "√(u + ε) / √(h + ε) · g", "√({u} + {eps})/√({new_h} + {eps})×{gd}",
+                          result="delta", label="Δ"),
+                 Equation("u", "ρ·u + (1−ρ)·Δ²", "{rho}×{u} + (1 − {rho})×{delta}²"),
+                 Equation("p", "p − η·Δ", "{p} − {lr}×{delta}"))
     __slots__ = ()
+
+    def explain_values(self, constant, values):
+        wd, eps = self.values["weight_decay"], self.values["eps"]
+        g = values["g"] + wd * values["p"] if wd else values["g"]
+        return {"gd": g, "delta": math.sqrt(values["u"] + eps) / math.sqrt(values["new_h"] + eps) * g}
 
     def make_rule(self, ops):
         rho, eps, wd = self.values["rho"], self.values["eps"], self.values["weight_decay"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..explain import Equation
 from ._shared import NOTES_EPS, lr
 from .base import Optimizer, per_coordinate_step
 from .sgd import NOTES
@@ -28,6 +29,8 @@ class AdaGrad(Optimizer):
              "shrinks for ever.")
     source = NOTES
     demo = {"lr": 0.5}
+    equations = (Equation("h", "h + g²", "{h} + {g}²"),
+                 Equation("p", "p − η·g / (√h + ε)", "{p} − {lr}×{g}/(√({new_h}) + {eps})"))
     __slots__ = ()
 
     def make_rule(self, ops):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+from ..explain import Equation
 from ._shared import NOTES_EPS, beta1, beta2, lr
 from .base import Optimizer
 from .sgd import NOTES
@@ -34,6 +35,11 @@ class Adam(Optimizer):
              "bias. The notes add ε inside the square root.")
     source = NOTES + "; Kingma & Ba, 'Adam: A Method for Stochastic Optimization', ICLR 2015"
     demo = {"lr": 0.1}
+    equations = (Equation("m", "β₁·m + (1−β₁)·g", "{beta1}×{m} + (1 − {beta1})×{g}"),
+                 Equation("v", "β₂·v + (1−β₂)·g²", "{beta2}×{v} + (1 − {beta2})×{g}²"),
+                 Equation("lr_t", "η·√(1−β₂ᵗ) / (1−β₁ᵗ)", "{lr}×√(1 − {beta2}^{t})/(1 − {beta1}^{t})",
+                          result="lr_t", per_coordinate=False),
+                 Equation("p", "p − lr_t·m / √(v + ε)", "{p} − {lr_t}×{new_m}/√({new_v} + {eps})"))
     __slots__ = ()
 
     def lr_t(self, t: int) -> float:
@@ -43,6 +49,9 @@ class Adam(Optimizer):
     def constants(self, rates, first):
         b1, b2, sqrt = self.values["beta1"], self.values["beta2"], math.sqrt
         return [lr * sqrt(1.0 - b2**t) / (1.0 - b1**t) for t, lr in enumerate(rates, first)]
+
+    def explain_values(self, constant, values):
+        return {"lr_t": constant}
 
     def make_rule(self, ops):
         b1, b2, eps = self.values["beta1"], self.values["beta2"], self.values["eps"]

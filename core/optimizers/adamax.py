@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..explain import Equation
 from ._shared import TORCH, beta1, beta2, eps, lerp, lr, weight_decay
 from .base import Optimizer
 
@@ -37,11 +38,19 @@ class Adamax(Optimizer):
              "cannot make it overflow. Steps are at most about η/(1−β₁ᵗ)·|m|/|g|.")
     source = TORCH.format("Adamax", "adamax") + "; Kingma & Ba, 'Adam: A Method for Stochastic Optimization', §7.1"
     demo = {"lr": 0.1}
+    equations = (Equation("g", "g + λ·p", "{g} + {weight_decay}×{p}", result="gd", when="weight_decay"),
+                 Equation("m", "β₁·m + (1−β₁)·g", "{beta1}×{m} + (1 − {beta1})×{gd}"),
+                 Equation("u", "max(β₂·u, |g| + ε)", "max({beta2}×{u}, |{gd}| + {eps})"),
+                 Equation("p", "p − η/(1−β₁ᵗ) · m / u", "{p} − {lr}/(1 − {beta1}^{t})×{new_m}/{new_u}"))
     __slots__ = ()
 
     def constants(self, rates, first):
         b1 = self.values["beta1"]
         return [-(rate / (1 - b1**t)) for t, rate in enumerate(rates, first)]
+
+    def explain_values(self, constant, values):
+        wd = self.values["weight_decay"]
+        return {"gd": values["g"] + wd * values["p"] if wd else values["g"]}
 
     def make_rule(self, ops):
         b2, eps, wd = self.values["beta2"], self.values["eps"], self.values["weight_decay"]

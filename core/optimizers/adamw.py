@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..explain import Equation
 from ._shared import TORCH, beta1, beta2, eps, lerp, lr, weight_decay
 from .base import Optimizer
 
@@ -47,6 +48,11 @@ class AdamW(Optimizer):
              "torch does. With λ = 0 it is torch's Adam.")
     source = TORCH.format("AdamW", "adam") + "; Loshchilov & Hutter, 'Decoupled Weight Decay Regularization', ICLR 2019"
     demo = {"lr": 0.1}
+    equations = (Equation("m", "β₁·m + (1−β₁)·g", "{beta1}×{m} + (1 − {beta1})×{g}"),
+                 Equation("v", "β₂·v + (1−β₂)·g²", "{beta2}×{v} + (1 − {beta2})×{g}²"),
+                 Equation("p", "p·(1 − η·λ) − η/(1−β₁ᵗ) · m / (√v / √(1−β₂ᵗ) + ε)",
+                          "{p}×(1 − {lr}×{weight_decay}) − {lr}/(1 − {beta1}^{t})×{new_m}/"
+                          "(√({new_v})/√(1 − {beta2}^{t}) + {eps})"))
     __slots__ = ()
 
     def constants(self, rates, first):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..explain import Equation
 from ._shared import TORCH, beta1, beta2, eps, lerp, lr, weight_decay
 from .adamw import MOMENTS, adam_constants
 from .base import Optimizer
@@ -42,10 +43,20 @@ class AMSGrad(Optimizer):
     source = (TORCH.format("Adam(amsgrad=True)", "adam")
               + "; Reddi, Kale & Kumar, 'On the Convergence of Adam and Beyond', ICLR 2018")
     demo = {"lr": 0.1}
+    equations = (Equation("g", "g + λ·p", "{g} + {weight_decay}×{p}", result="gd", when="weight_decay"),
+                 Equation("m", "β₁·m + (1−β₁)·g", "{beta1}×{m} + (1 − {beta1})×{gd}"),
+                 Equation("v", "β₂·v + (1−β₂)·g²", "{beta2}×{v} + (1 − {beta2})×{gd}²"),
+                 Equation("v_max", "max(v_max, v)", "max({v_max}, {new_v})"),
+                 Equation("p", "p − η/(1−β₁ᵗ) · m / (√v_max / √(1−β₂ᵗ) + ε)",
+                          "{p} − {lr}/(1 − {beta1}^{t})×{new_m}/(√({new_v_max})/√(1 − {beta2}^{t}) + {eps})"))
     __slots__ = ()
 
     def constants(self, rates, first):
         return adam_constants(rates, first, self.values["beta1"], self.values["beta2"])
+
+    def explain_values(self, constant, values):
+        wd = self.values["weight_decay"]
+        return {"gd": values["g"] + wd * values["p"] if wd else values["g"]}
 
     def make_rule(self, ops):
         b2, eps, wd = self.values["beta2"], self.values["eps"], self.values["weight_decay"]

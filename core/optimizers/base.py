@@ -68,6 +68,8 @@ class Optimizer:
     #: Whether the notes' code for this optimizer turns the values it touches into numpy floats (its state
     #: starts as numpy zeros or passes through np.sqrt): then their rounding is numpy's after the start.
     notes_numpy: ClassVar[bool] = True
+    #: the update written out line by line, for showing it with a step's numbers (see core.explain)
+    equations: ClassVar[tuple] = ()
     State: ClassVar[type]
 
     __slots__ = ("decimals", "noise", "schedule", "values")
@@ -243,6 +245,11 @@ class Optimizer:
         over them; with an array ``lr`` every entry is an array of the batch's shape.
         """
         return self.constants(self.learning_rates(first, count, lr), first)
+
+    def explain_values(self, constant, values: dict) -> dict:
+        """Named intermediate quantities of one update for its `equations` (see `core.explain`): from
+        this update's entry of `step_constants` and the coordinate's ``values``.  None by default."""
+        return {}
 
     def constants(self, rates: list, first: int) -> Sequence:
         """The rule's per-update constants from the learning rates in effect of updates first, first+1...:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..explain import Equation
 from ._shared import beta1, beta2, lr, weight_decay
 from .base import Optimizer
 
@@ -35,7 +36,14 @@ class Lion(Optimizer):
              "is half of Adam's; near a minimum it oscillates by about η.")
     source = "Chen et al., 'Symbolic Discovery of Optimization Algorithms', NeurIPS 2023, Algorithm 2"
     demo = {"lr": 0.02}
+    equations = (Equation("c", "β₁·m + (1−β₁)·g", "{beta1}×{m} + (1 − {beta1})×{g}", result="c"),
+                 Equation("p", "p − η·(sign(c) + λ·p)", "{p} − {lr}×(sign({c}) + {weight_decay}×{p})"),
+                 Equation("m", "β₂·m + (1−β₂)·g", "{beta2}×{m} + (1 − {beta2})×{g}"))
     __slots__ = ()
+
+    def explain_values(self, constant, values):
+        b1 = self.values["beta1"]
+        return {"c": b1 * values["m"] + (1 - b1) * values["g"]}
 
     def make_rule(self, ops):
         b1, b2, wd = self.values["beta1"], self.values["beta2"], self.values["weight_decay"]

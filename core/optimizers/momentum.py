@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..explain import Equation
 from ._shared import lr, momentum
 from .base import Optimizer
 from .sgd import NOTES
@@ -27,6 +28,8 @@ class Momentum(Optimizer):
              "rolling downhill: it speeds up along a steady slope and damps zig-zags across a valley.")
     source = NOTES
     demo = {"lr": 0.05}
+    equations = (Equation("v", "μ·v − η·g", "{momentum}×{v} − {lr}×{g}"),
+                 Equation("p", "p + v", "{p} + {new_v}"))
     __slots__ = ()
 
     def make_rule(self, ops):

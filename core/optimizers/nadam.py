@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..explain import Equation
 from ..hyper import Hyper
 from ._shared import TORCH, beta1, beta2, eps, lerp, lr, weight_decay
 from .adamw import MOMENTS
@@ -47,6 +48,18 @@ class NAdam(Optimizer):
              "μ_t starts at β₁/2 and rises towards β₁ at a rate set by ψ, a warm-up for the momentum.")
     source = TORCH.format("NAdam", "nadam") + "; Dozat, 'Incorporating Nesterov Momentum into Adam', ICLR 2016"
     demo = {"lr": 0.1}
+    equations = (Equation("g", "g + λ·p", "{g} + {weight_decay}×{p}", result="gd", when="weight_decay"),
+                 Equation("mu_t", "β₁·(1 − ½·0.96^(t·ψ))", "{beta1}×(1 − 0.5×0.96^({t}×{momentum_decay}))",
+                          result="mu_t", per_coordinate=False, label="μ_t"),
+                 Equation("mu_next", "β₁·(1 − ½·0.96^((t+1)·ψ))",
+                          "{beta1}×(1 − 0.5×0.96^({t_next}×{momentum_decay}))", result="mu_next",
+                          per_coordinate=False, label="μ_{t+1}"),
+                 Equation("mu_product", "Π·μ_t", "{mu_product}×{mu_t}", label="Π"),
+                 Equation("m", "β₁·m + (1−β₁)·g", "{beta1}×{m} + (1 − {beta1})×{gd}"),
+                 Equation("v", "β₂·v + (1−β₂)·g²", "{beta2}×{v} + (1 − {beta2})×{gd}²"),
+                 Equation("p", "p − η·[(1−μ_t)/(1−Π)·g + μ_{t+1}/(1−Π·μ_{t+1})·m] / (√(v/(1−β₂ᵗ)) + ε)",
+                          "{p} − {lr}×((1 − {mu_t})/(1 − {new_mu_product})×{gd} + {mu_next}/(1 − {new_mu_product}"
+                          "×{mu_next})×{new_m})/(√({new_v}/(1 − {beta2}^{t})) + {eps})"))
     __slots__ = ()
 
     def constants(self, rates, first):
@@ -55,6 +68,12 @@ class NAdam(Optimizer):
         def mu(t):
             return b1 * (1.0 - 0.5 * (0.96 ** (t * psi)))
         return [(rate, 1 - b2**t, mu(t), mu(t + 1)) for t, rate in enumerate(rates, first)]
+
+    def explain_values(self, constant, values):
+        _rate, _correction2, mu, mu_next = constant
+        wd = self.values["weight_decay"]
+        return {"gd": values["g"] + wd * values["p"] if wd else values["g"], "mu_t": mu, "mu_next": mu_next,
+                "t_next": values["t"] + 1}
 
     def make_rule(self, ops):
         b2, eps, wd = self.values["beta2"], self.values["eps"], self.values["weight_decay"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..explain import Equation
 from ._shared import lr, momentum
 from .base import Optimizer
 from .sgd import NOTES
@@ -30,6 +31,8 @@ class Nesterov(Optimizer):
              "only needs the gradient at p.")
     source = NOTES
     demo = {"lr": 0.02}
+    equations = (Equation("p", "p + μ²·v − (1+μ)·η·g", "{p} + {momentum}²×{v} − (1 + {momentum})×{lr}×{g}"),
+                 Equation("v", "μ·v − η·g", "{momentum}×{v} − {lr}×{g}"))
     __slots__ = ()
 
     def constants(self, rates, first):

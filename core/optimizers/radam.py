@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..explain import Equation
 from ._shared import TORCH, beta1, beta2, eps, lerp, lr, weight_decay
 from .adamw import MOMENTS
 from .base import Optimizer
@@ -51,11 +52,32 @@ class RAdam(Optimizer):
     source = (TORCH.format("RAdam", "radam")
               + "; Liu et al., 'On the Variance of the Adaptive Learning Rate and Beyond', ICLR 2020")
     demo = {"lr": 0.1}
+    equations = (Equation("g", "g + λ·p", "{g} + {weight_decay}×{p}", result="gd", when="weight_decay"),
+                 Equation("m", "β₁·m + (1−β₁)·g", "{beta1}×{m} + (1 − {beta1})×{gd}"),
+                 Equation("v", "β₂·v + (1−β₂)·g²", "{beta2}×{v} + (1 − {beta2})×{gd}²"),
+                 Equation("rho_t", "ρ_∞ − 2t·β₂ᵗ/(1−β₂ᵗ)", "{rho_inf} − 2×{t}×{beta2}^{t}/(1 − {beta2}^{t})",
+                          result="rho_t", per_coordinate=False, label="ρ_t"),
+                 Equation("r_t", "√((ρ_t−4)(ρ_t−2)ρ_∞ / ((ρ_∞−4)(ρ_∞−2)ρ_t))",
+                          "√(({rho_t} − 4)×({rho_t} − 2)×{rho_inf}/(({rho_inf} − 4)×({rho_inf} − 2)×{rho_t}))",
+                          result="r_t", per_coordinate=False, when="rectified", label="r_t"),
+                 Equation("p", "p − η·m/(1−β₁ᵗ) · √(1−β₂ᵗ)/(√v + ε) · r_t",
+                          "{p} − {lr}×{new_m}/(1 − {beta1}^{t})×√(1 − {beta2}^{t})/(√({new_v}) + {eps})×{r_t}",
+                          when="rectified"),
+                 Equation("p", "p − η·m/(1−β₁ᵗ)  (ρ_t ≤ 5: no adaptive step yet)",
+                          "{p} − {lr}×{new_m}/(1 − {beta1}^{t})", when="!rectified"))
     __slots__ = ()
 
     def constants(self, rates, first):
         b1, b2 = self.values["beta1"], self.values["beta2"]
         return [(rate, 1 - b1**t, (1 - b2**t) ** 0.5, rectification(t, b2)) for t, rate in enumerate(rates, first)]
+
+    def explain_values(self, constant, values):
+        _rate, _correction1, _root, rect = constant
+        b2, wd, t = self.values["beta2"], self.values["weight_decay"], values["t"]
+        rho_inf = 2 / (1 - b2) - 1
+        return {"gd": values["g"] + wd * values["p"] if wd else values["g"], "rho_inf": rho_inf,
+                "rho_t": rho_inf - 2 * t * b2**t / (1 - b2**t), "rectified": rect is not None,
+                "r_t": 0.0 if rect is None else rect}
 
     def make_rule(self, ops):
         b2, eps, wd = self.values["beta2"], self.values["eps"], self.values["weight_decay"]

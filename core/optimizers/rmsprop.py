@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..explain import Equation
 from ..hyper import Hyper
 from ._shared import NOTES_EPS, lr
 from .base import Optimizer, per_coordinate_step
@@ -31,6 +32,8 @@ class RMSProp(Optimizer):
              "follows the recent steepness instead of shrinking for ever.")
     source = NOTES
     demo = {"lr": 0.05}
+    equations = (Equation("h", "γ·h + (1−γ)·g²", "{gamma}×{h} + (1 − {gamma})×{g}²"),
+                 Equation("p", "p − η·g / (√h + ε)", "{p} − {lr}×{g}/(√({new_h}) + {eps})"))
     __slots__ = ()
 
     def make_rule(self, ops):

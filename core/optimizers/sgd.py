@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..explain import Equation
 from ._shared import lr
 from .base import Optimizer
 
@@ -28,6 +29,7 @@ class SGD(Optimizer):
              "while a flat one crawls.")
     source = NOTES
     demo = {"lr": 0.05}
+    equations = (Equation("p", "p − η·g", "{p} − {lr}×{g}"),)
     __slots__ = ()
 
     def make_rule(self, ops):

@@ -31,7 +31,7 @@ def test_presentation_mode_makes_every_text_larger_and_takes_the_screen(qtbot, w
 
 def test_panels_can_be_hidden_so_the_plot_takes_the_screen(qtbot, window):
     toggles = window.panels_menu.actions()
-    assert len(toggles) == 4
+    assert len(toggles) == 5
     width = window.contour.width()
     for action in toggles:
         action.trigger()
