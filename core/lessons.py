@@ -19,7 +19,9 @@ from pathlib import Path
 from .atomic import FileError, atomic_write
 from .functions import Objective, get_function
 from .json_document import Field, check_list, located, os_reason, parse_document, read_file_text, read_object
+from .noise import Noise
 from .optimizers import Optimizer, get_optimizer
+from .schedules import Schedule
 from .settings import DECIMALS, DEFAULT_TOL, DESCRIPTION, MAX_STEPS, RUN_NAME, START, TITLE, TOL
 from .values import ECHO_LIMIT, InvalidValue, Text, shown
 
@@ -147,6 +149,8 @@ RUN_FIELDS = (
     Field("start", START.check),
     Field("visible", _flag, True),
     Field("color", _color, None),
+    Field("schedule", Schedule.from_json, None),
+    Field("noise", Noise.from_json, None),
 )
 
 
@@ -164,6 +168,7 @@ def _run(entry, number: int) -> LessonRun:
     values = read_object(entry, place, RUN_FIELDS)
     with located(place):
         optimizer = _optimizer(values.pop("optimizer"), values.pop("hyperparameters"))
+        optimizer = optimizer.replace(schedule=values.pop("schedule"), noise=values.pop("noise"))
     return LessonRun(optimizer=optimizer, **values)
 
 
@@ -299,6 +304,10 @@ def _run_dict(run: LessonRun) -> dict:
              "start": list(run.start), "visible": run.visible}
     if run.color is not None:
         entry["color"] = run.color
+    if not run.optimizer.schedule.is_constant:
+        entry["schedule"] = run.optimizer.schedule.to_json()
+    if run.optimizer.noise is not None:
+        entry["noise"] = run.optimizer.noise.to_json()
     return entry
 
 

@@ -29,7 +29,7 @@ __all__ = ["WindowModel", "carry_over"]
 def carry_over(old: Optimizer, cls: type[Optimizer]) -> Optimizer:
     """A ``cls`` optimizer keeping every hyperparameter of ``old`` it shares and can take (in range)."""
     kept = {h.name: old.values[h.name] for h in cls.hypers if h.name in old.values and h.contains(old.values[h.name])}
-    return cls(**kept)
+    return cls(schedule=old.schedule, noise=old.noise, **kept)  # and the schedule and noise, which any takes
 
 
 class WindowModel(QObject):

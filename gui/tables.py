@@ -25,11 +25,6 @@ from .session import RunEntry
 
 __all__ = ["HistoryModel", "StateModel", "TableView", "display_columns", "state_rows"]
 
-# (short label, tooltip) for each state field, in the notes' names
-_FIELDS = {"v": ("velocity", "the velocity: a decaying sum of past steps"),
-           "h": ("Σ g²", "the accumulated squared gradients (AdaGrad: their sum; RMSProp: a decaying mean)")}
-_ADAM_FIELDS = {"m": ("1st moment", "running mean of the gradient g"),
-                "v": ("2nd moment", "running mean of the squared gradient g²")}
 _COLUMN_TIPS = {"step": "the update number (0: the start point)", "x": "the point after this update",
                 "y": "the point after this update", "f": "the function's value at the point",
                 "grad_x": "the gradient this update used (row 0: the gradient at the start)",
@@ -71,9 +66,8 @@ def state_rows(entry: RunEntry, k: int) -> list[StateRow]:
                      "the gradient at the point (rounded when lecture-notes rounding is on): the one the next "
                      "update uses"),
             StateRow("‖∇f‖", math.hypot(row["grad_x"], row["grad_y"]), None, "length of the gradient", scalar=True)]
-    described = _ADAM_FIELDS if opt.counts_steps else _FIELDS
     for name in opt.fields:
-        short, meaning = described.get(name, ("state", "the optimizer's state"))
+        short, meaning = opt.field_meanings.get(name, ("state", "the optimizer's state"))
         rows.append(StateRow(f"{name}  {short}", row[f"{name}_x"], row[f"{name}_y"],
                              f"{name}: {meaning}, after update {k}"))
     if opt.counts_steps:

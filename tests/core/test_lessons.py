@@ -182,3 +182,24 @@ def test_a_session_file_written_before_the_stricter_checks_still_opens(tmp_path)
                               LessonRun("Nesterov (copy)", Nesterov(lr=0.001, momentum=0.9),
                                         (-1.4400000000000002, 2.0), False, None)), 1e-8)
     assert json.loads(session_text(session)) == json.loads(WRITTEN_SESSION)
+
+
+def test_a_session_keeps_each_runs_schedule_and_noise(tmp_path):
+    from core.functions import get_function
+    from core.lessons import Lesson, LessonRun, load_session, save_session
+    from core.noise import Noise
+    from core.optimizers import Adam
+    from core.run import Run
+    from core.schedules import Schedule
+
+    optimizer = Adam(lr=0.1, schedule=Schedule.parse("cosine:t_max=50,warmup=5"), noise=Noise(0.3, seed=7))
+    session = Lesson("s", "Sessions", "t", "d", get_function("rosenbrock"), None, 40,
+                     (LessonRun("Adam", optimizer, (-1.2, 1.0)),))
+    save_session(tmp_path / "s.gradstep", session)
+    again = load_session(tmp_path / "s.gradstep")
+    assert again == session
+    runs = [Run(get_function("rosenbrock"), s.runs[0].optimizer, (-1.2, 1.0), max_steps=40, tol=0.0)
+            for s in (session, again)]
+    for run in runs:
+        run.advance(40)
+    assert (runs[0].history.array() == runs[1].history.array()).all()  # the same noisy, scheduled steps
