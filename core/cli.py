@@ -20,6 +20,7 @@ from .atomic import FileError, atomic_write
 from .cli_args import build_parser, parse_arguments
 from .cli_beyond import apply_run_options, list_lines
 from .cli_output import TableWriter, stream_steps, transliterated
+from .cli_session import SESSION_OVERRIDES, save_run_as_session, session_runs, write_session_csv
 from .functions import FUNCTIONS, get_function
 from .optimizers import OPTIMIZERS, get_optimizer
 from .run import Run, StopReason
@@ -110,7 +111,11 @@ def _main(argv: list[str], prog: str) -> int:
             _stdout().write(build_parser(prog).format_help() if args.help else format_list())
             _flush()
             return 0
+        if args.session is not None:
+            return _run_session(args)
         run, steps = _configure(args)
+        if args.save_session is not None:
+            save_run_as_session(args.save_session, run, steps)
         _execute(args, run, steps)
     except InvalidValue as error:
         return _fail(prog, error, 2)
@@ -118,6 +123,26 @@ def _main(argv: list[str], prog: str) -> int:
         return _fail(prog, error, 1)
     if run.stop is not None and run.stop.reason is not StopReason.STEP_LIMIT:
         _say(str(run.stop))
+    return 0
+
+
+def _run_session(args) -> int:
+    """--session: every run of the file, one CSV (see core.cli_session)."""
+    allowed = {"session", "csv", "quiet", *SESSION_OVERRIDES}
+    others = sorted(args.given - allowed)
+    if others:
+        raise InvalidValue(f"--{others[0].replace('_', '-')} cannot be used with --session (only --steps, "
+                           f"--decimals, --tol, --csv and --quiet can)")
+    runs = session_runs(args.session, **{name: getattr(args, name) for name in SESSION_OVERRIDES
+                                         if name in args.given})
+    if args.csv in (None, "-"):
+        if not (args.quiet and args.csv is None):
+            write_session_csv(runs, _stdout(), stream_steps)
+            _flush()
+    else:
+        path = atomic_write(args.csv, lambda stream: write_session_csv(runs, stream, stream_steps))
+        if not args.quiet:
+            _say(f"wrote {len(runs)} run{'s' if len(runs) != 1 else ''} to {path}")
     return 0
 
 

@@ -55,6 +55,11 @@ OPTIONS = (
     Option("--noise", "noise", 1, None, "SIGMA", "add Gaussian noise of standard deviation SIGMA to every gradient "
            "(0: none)"),
     Option("--seed", "seed", 1, "0", "N", "the noise's seed (default: 0)"),
+    Option("--session", "session", 1, None, "FILE", "run every run of a saved session (the window's File > Save "
+           "session) to its step limit and write one CSV of them all (--steps, --decimals, --tol override the "
+           "session's)"),
+    Option("--save-session", "save_session", 1, None, "FILE", "also save the run described as a session file "
+           "the window opens"),
     Option("--quiet", "quiet", 0, False, None, "print no table and no progress messages"),
     Option("--list", "list", 0, False, None, "list functions and optimizers, then exit"),
 )
@@ -86,9 +91,11 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     ``--help`` (``help`` is then True and the rest is not looked at).
     """
     found = {o.dest: ([] if o.repeat else o.default) for o in OPTIONS}
+    given = set()
     i = 0
     while i < len(argv) and not found["help"]:
         option, inline = _option(argv[i])
+        given.add(option.dest)
         values = _values(option, inline, argv, i + 1)
         i += 1 + (0 if inline is not None else len(values))
         if option.repeat:
@@ -97,7 +104,7 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
             found[option.dest] = values[0] if option.values == 1 else tuple(values)
         else:
             found[option.dest] = True
-    return argparse.Namespace(**found)
+    return argparse.Namespace(**found, given=frozenset(given))
 
 
 def _option(token: str) -> tuple[Option, str | None]:

@@ -122,7 +122,8 @@ class TableWriter:
 
     def __init__(self, run: Run, stream: IO[str]):
         self._stream = stream
-        self._head = ["step", *header_for([run])[4:]]
+        header = header_for([run])
+        self._head = ["step", *header[4:header.index("decimals")]]  # the steps; the settings are in --list
         position = {c: i for i, c in enumerate(run.history.columns)}
         self._index = [position[c] for c in self._head[1:]]
         decimals = run.decimals

@@ -16,9 +16,9 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import IO
 
@@ -27,13 +27,15 @@ import numpy as np
 from .atomic import FileError, atomic_write
 from .run import LR_COLUMN, NOISY_COLUMNS, Run
 
-__all__ = ["BASE_HEADER", "EXTRA_HEADER", "CsvRun", "RowWriter", "header_for", "read_csv", "unique_labels",
-           "write_csv",
-           "write_csv_stream"]
+__all__ = ["BASE_HEADER", "EXTRA_HEADER", "SETTINGS_HEADER", "CsvRun", "RowWriter", "RunsWriter", "header_for", "read_csv",
+           "unique_labels", "write_csv", "write_csv_stream"]
 
 BASE_HEADER = ("run", "optimizer", "function", "step", "x", "y", "f", "grad_x", "grad_y")
 #: Columns after the state, in this order, written where some run recorded them.
 EXTRA_HEADER = (*NOISY_COLUMNS, LR_COLUMN)
+#: Then each run's settings, so that runs can be told apart: the rounding, the start, and every
+#: hyperparameter by its notes' name (the union of the runs', in order of first appearance).
+SETTINGS_HEADER = ("decimals", "start_x", "start_y")
 _NUMERIC = BASE_HEADER[4:]
 
 
@@ -61,7 +63,41 @@ def header_for(runs: Iterable[Run]) -> list[str]:
             if column not in header:
                 header.append(column)
     header += [c for c in EXTRA_HEADER if any(run.history.has(c) for run in runs)]
+    header += SETTINGS_HEADER
+    for run in runs:
+        for _first, optimizer in _segments(run):
+            header += [h.name for h in optimizer.hypers if h.name not in header]
     return header
+
+
+def _segments(run) -> tuple:
+    """(first update, optimizer) for each stretch of a run's updates made with one setting."""
+    return tuple(getattr(run, "segments", ())) or ((1, run.optimizer),)
+
+
+def _settings_cells(run, header: Sequence[str], first: int, count: int) -> list:
+    """The settings columns of rows first..first+count-1: row k has the settings that made update k (row 0
+    those of update 1), as text, one iterable per column of ``header`` from "decimals" on."""
+    names = header[header.index("decimals"):]
+    segments = _segments(run)
+    bounds = [max(update, 1) for update, _ in segments[1:]]
+    columns = [[] for _ in names]
+    row = first
+    for (_start, optimizer), end in zip(segments, [*bounds, first + count], strict=True):
+        stop = min(max(end, row), first + count)
+        if stop > row:
+            texts = _settings_texts(run, optimizer, names)
+            for column, text in zip(columns, texts, strict=True):
+                column.append(repeat(text, stop - row))
+            row = stop
+    return [chain.from_iterable(column) for column in columns]
+
+
+def _settings_texts(run, optimizer, names: Sequence[str]) -> list[str]:
+    decimals = optimizer.decimals if optimizer.notes_rounding else None
+    known = {"decimals": "" if decimals is None else str(decimals), "start_x": repr(float(run.start[0])),
+             "start_y": repr(float(run.start[1])), **{k: repr(float(v)) for k, v in optimizer.values.items()}}
+    return [known.get(name, "") for name in names]
 
 
 #: Rows formatted at a time: a few megabytes of text, however long the run.
@@ -76,7 +112,7 @@ def _prefix(fixed: Sequence[str]) -> str:
 
 
 def _write_rows(stream: IO[str], columns: Sequence[str], block: np.ndarray, first: int, prefix: str,
-                header: Sequence[str]) -> None:
+                header: Sequence[str], run=None) -> None:
     """Write ``block``, rows ``first``.. of a history whose columns are ``columns``, as CSV rows.
 
     The same bytes as csv.writer, which writes a float with repr and never quotes a repr, a step or an
@@ -85,11 +121,12 @@ def _write_rows(stream: IO[str], columns: Sequence[str], block: np.ndarray, firs
     (3.3 against 2.2 µs for a row of five floats).
     """
     position = {c: i for i, c in enumerate(columns)}
-    picks = [position.get(c) for c in header[4:]]
+    picks = [position.get(c) for c in header[4:header.index("decimals")]]
     for start in range(0, len(block), _SLICE):
         values = block[start:start + _SLICE].T.tolist()
         n = len(values[0])
         cells = [repeat("", n) if j is None else map(repr, values[j]) for j in picks]
+        cells += _settings_cells(run, header, first + start, n)
         steps = map(str, range(first + start, first + start + n))
         stream.write("\n".join(map(",".join, zip(repeat(prefix, n), steps, *cells, strict=True))) + "\n")
 
@@ -102,12 +139,19 @@ def write_csv_stream(runs: Sequence[Run], stream: IO[str], labels: Sequence[str]
     for run, label in zip(runs, labels, strict=True):
         history = run.history
         prefix = _prefix((label, run.optimizer.name, run.function.name))
-        _write_rows(stream, history.columns, history.array(), history.first, prefix, header)
+        _write_rows(stream, history.columns, history.array(), history.first, prefix, header, run)
 
 
-def write_csv(runs: Sequence[Run], path, labels: Sequence[str] | None = None) -> Path:
-    """Write the runs to ``path`` atomically; raises FileError (and leaves no file) if that fails."""
-    return atomic_write(path, lambda stream: write_csv_stream(runs, stream, labels))
+def write_csv(runs: Sequence[Run], path, labels: Sequence[str] | None = None, bom: bool = False) -> Path:
+    """Write the runs to ``path`` atomically; raises FileError (and leaves no file) if that fails.
+
+    bom: start with a UTF-8 byte-order mark, which Excel needs to read a UTF-8 file (Korean run names)
+    as UTF-8 rather than in the system's code page."""
+    def write(stream):
+        if bom:
+            stream.write("\ufeff")
+        write_csv_stream(runs, stream, labels)
+    return atomic_write(path, write)
 
 
 class RowWriter:
@@ -121,12 +165,31 @@ class RowWriter:
         self.header = header_for([run])
         self._stream = stream
         self._columns = run.history.columns
+        self._run = run
         self._prefix = _prefix((run.name if label is None else label, run.optimizer.name, run.function.name))
         csv.writer(stream, lineterminator="\n").writerow(self.header)
 
     def write(self, block: np.ndarray, first: int) -> None:
         """Write ``block``: rows ``first``, ``first + 1``... of the run's history, in its column order."""
-        _write_rows(self._stream, self._columns, block, first, self._prefix, self.header)
+        _write_rows(self._stream, self._columns, block, first, self._prefix, self.header, self._run)
+
+
+class RunsWriter:
+    """Several runs' CSV written as they go, one run after another under one shared header: the bytes
+    `write_csv_stream` writes for the same runs at the end, without holding their histories."""
+
+    def __init__(self, runs: Sequence[Run], stream: IO[str], labels: Sequence[str] | None = None):
+        self.header = header_for(runs)
+        self._stream = stream
+        labels = unique_labels(labels if labels is not None else [r.name for r in runs])
+        self._prefixes = {id(run): _prefix((label, run.optimizer.name, run.function.name))
+                          for run, label in zip(runs, labels, strict=True)}
+        csv.writer(stream, lineterminator="\n").writerow(self.header)
+
+    def writer(self, run: Run) -> Callable[[np.ndarray, int], None]:
+        """``write(block, first)`` for ``run``'s rows (in its history's column order)."""
+        prefix, columns = self._prefixes[id(run)], run.history.columns
+        return lambda block, first: _write_rows(self._stream, columns, block, first, prefix, self.header, run)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ reported in a dialog naming the file and the reason, and the window carries on.
 from __future__ import annotations
 
 import contextlib
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
@@ -19,6 +20,8 @@ from core.trajectory_csv import write_csv
 __all__ = ["SESSION_PATTERN", "FileCommands"]
 
 SESSION_PATTERN = "GradStep sessions (*.gradstep);;All files (*)"
+CSV_PATTERN = "CSV files, UTF-8 (*.csv)"
+EXCEL_PATTERN = "CSV for Excel, UTF-8 with BOM (*.csv)"
 
 
 class FileCommands:
@@ -35,6 +38,9 @@ class FileCommands:
         "week3.final" becomes "week3.final.csv").  None if cancelled.  The dialog asks before replacing
         the file it was given; a name changed here is asked about here."""
         chosen, _ = QFileDialog.getSaveFileName(self.window, title, str(Path(self._folder()) / name), pattern)
+        return self._checked_path(title, chosen, suffix)
+
+    def _checked_path(self, title: str, chosen: str, suffix: str) -> Path | None:
         if not chosen:
             return None
         path = Path(chosen)
@@ -53,15 +59,25 @@ class FileCommands:
     def _done(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 6000)
 
+    def default_csv_name(self) -> str:
+        """The function, the optimizers and the date and time: a new name for each export, so the last
+        one is never overwritten by accident."""
+        w = self.window
+        kinds = list(dict.fromkeys(type(e.recorded or e.optimizer).name for e in w.entries))
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        return f"{w.function.name}-{'-'.join(kinds[:4])}{'-etc' if len(kinds) > 4 else ''}-{stamp}.csv"
+
     def export_csv(self) -> None:
         w = self.window
-        path = self.ask_save_path("Export trajectories as CSV", f"{w.function.name}.csv",
-                                  "CSV files (*.csv);;All files (*)", ".csv")
+        chosen, kind = QFileDialog.getSaveFileName(w, "Export trajectories as CSV",
+                                                   str(Path(self._folder()) / self.default_csv_name()),
+                                                   f"{CSV_PATTERN};;{EXCEL_PATTERN};;All files (*)")
+        path = self._checked_path("Export trajectories as CSV", chosen, ".csv")
         if path is None:
             return
         runs = [e for e in w.entries if e.history is not None]
         try:
-            write_csv(runs, path, labels=[e.name for e in runs])
+            write_csv(runs, path, labels=[e.name for e in runs], bom=kind == EXCEL_PATTERN)
         except FileError as error:
             self._failed("Export failed", "The CSV file was not written.", error)
             return

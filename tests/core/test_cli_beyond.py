@@ -37,7 +37,9 @@ def _csv(main, capsys, *args):
 def test_run_with_a_schedule_and_noise_writes_what_each_update_used(capsys):
     rows, err = _csv(run_main, capsys, "--optimizer", "adam", "--set", "lr=0.2", "--schedule",
                      "cosine:t_max=8,warmup=2", "--noise", "0.3", "--seed", "4", "--steps", "12")
-    assert err == "" and list(rows[0])[-3:] == ["noisy_grad_x", "noisy_grad_y", "lr_in_effect"]
+    columns = list(rows[0])
+    assert err == "" and columns[columns.index("decimals") - 3:columns.index("decimals")] == [
+        "noisy_grad_x", "noisy_grad_y", "lr_in_effect"]
     opt = Adam(lr=0.2, schedule=Schedule("cosine", t_max=8, warmup=2), noise=Noise(0.3, seed=4))
     run = Run(get_function("quadratic"), opt, (0.0, 0.0), max_steps=12)
     run.advance(12)
@@ -51,7 +53,8 @@ def test_run_with_a_schedule_and_noise_writes_what_each_update_used(capsys):
 
 def test_run_without_the_new_options_writes_the_old_columns(capsys):
     rows, _ = _csv(run_main, capsys, "--steps", "2", "--noise", "0")
-    assert list(rows[0]) == ["run", "optimizer", "function", "step", "x", "y", "f", "grad_x", "grad_y"]
+    assert list(rows[0]) == ["run", "optimizer", "function", "step", "x", "y", "f", "grad_x", "grad_y",
+                             "decimals", "start_x", "start_y", "lr"]
 
 
 def test_decimals_beyond_the_notes_say_they_do_not_apply(capsys):

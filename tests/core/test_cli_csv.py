@@ -25,14 +25,17 @@ def test_csv_rows_are_what_the_csv_module_writes_for_repr_floats():
     expected = io.StringIO()
     writer = csv.writer(expected, lineterminator="\n")
     # the state columns in order of first appearance: Adam's m and v, then RMSProp's h
+    # then each run's settings: rounding, start, the union of the hyperparameters in order of appearance
     header = ["run", "optimizer", "function", "step", "x", "y", "f", "grad_x", "grad_y",
-              "m_x", "m_y", "v_x", "v_y", "h_x", "h_y"]
+              "m_x", "m_y", "v_x", "v_y", "h_x", "h_y", "decimals", "start_x", "start_y", "lr", "beta1", "beta2",
+              "eps", "momentum", "gamma"]
     writer.writerow(header)
     for run, label in zip(runs, labels, strict=True):
+        settings = {"decimals": "" if run.decimals is None else str(run.decimals), "start_x": repr(run.start[0]),
+                    "start_y": repr(run.start[1]), **{k: repr(v) for k, v in run.optimizer.values.items()}}
         for k in range(len(run.history)):
-            row = run.history.row(k)
-            writer.writerow([label, run.optimizer.name, run.function.name, k,
-                             *(repr(row[c]) if c in row else "" for c in header[4:])])
+            row = {**{c: repr(v) for c, v in run.history.row(k).items()}, **settings}
+            writer.writerow([label, run.optimizer.name, run.function.name, k, *(row.get(c, "") for c in header[4:])])
     text = io.StringIO()
     write_csv_stream(runs, text, labels)
     assert text.getvalue() == expected.getvalue()

@@ -100,7 +100,8 @@ def test_csv_appends_noise_and_rate_columns_after_the_state_only_where_set():
         stream = io.StringIO()
         write_csv_stream(runs, stream)
         header = stream.getvalue().splitlines()[0].split(",")
-        assert header == ["run", "optimizer", "function", "step", "x", "y", "f", "grad_x", "grad_y", *tail]
+        settings = ["decimals", "start_x", "start_y", "lr", "beta1", "beta2", "eps"]
+        assert header == ["run", "optimizer", "function", "step", "x", "y", "f", "grad_x", "grad_y", *tail, *settings]
     stream.seek(0)
     back = {r.label: r for r in read_csv(stream)}
     assert "noisy_grad_x" not in back["run"].columns

@@ -27,8 +27,8 @@ def test_header_and_rows_as_specified(tmp_path):
     path = write_csv([_nesterov_run()], tmp_path / "n.csv")
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
-    assert lines[0] == "run,optimizer,function,step,x,y,f,grad_x,grad_y,v_x,v_y"
-    assert lines[1] == "nesterov,nesterov,quadratic,0,0.0,0.0,0.0,-4.0,-8.0,0.0,0.0"
+    assert lines[0] == "run,optimizer,function,step,x,y,f,grad_x,grad_y,v_x,v_y,decimals,start_x,start_y,lr,momentum"
+    assert lines[1] == "nesterov,nesterov,quadratic,0,0.0,0.0,0.0,-4.0,-8.0,0.0,0.0,4,0.0,0.0,0.2,0.8"
     # row 1: the point after one update (the notes' 1.4400000000000002), f there, the gradient there
     assert lines[2].startswith("nesterov,nesterov,quadratic,1,1.4400000000000002,2.8800000000000003,")
     assert ",1.76,-0.8," in lines[2]
@@ -54,7 +54,8 @@ def test_several_runs_share_one_header_with_unique_labels():
     write_csv_stream(runs, stream)
     rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
     header = stream.getvalue().splitlines()[0].split(",")
-    assert header[9:] == ["v_x", "v_y", "m_x", "m_y"]  # union, in order of first appearance
+    assert header[9:13] == ["v_x", "v_y", "m_x", "m_y"]  # union, in order of first appearance
+    assert header[13:] == ["decimals", "start_x", "start_y", "lr", "momentum", "beta1", "beta2", "eps"]
     assert [r["run"] for r in rows[::4]] == ["Run", "Run (2)", "Run (3)"]
     assert rows[0]["v_x"] == "" and rows[4]["v_x"] == "0.0" and rows[8]["m_x"] == "0.0" and rows[8]["v_x"] == "0.0"
     assert unique_labels(["a", "a", "a (2)"]) == ["a", "a (2)", "a (2) (2)"]
@@ -122,3 +123,15 @@ def test_unreadable_files_are_refused(tmp_path):
     binary.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(FileError, match="UTF-8"):
         read_csv(binary)
+
+
+def test_each_row_has_the_settings_that_made_it():
+    run = Run(QUAD, SGD(lr=0.5), (1.0, -2.0), decimals=4, max_steps=10, name="s")
+    run.advance(3)
+    run.configure(optimizer=SGD(lr=0.25))  # updates 4 on use 0.25
+    run.advance(3)
+    stream = io.StringIO()
+    write_csv_stream([run], stream)
+    rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert [row["lr"] for row in rows] == ["0.5"] * 4 + ["0.25"] * 3  # row 0: the settings of update 1
+    assert {(row["decimals"], row["start_x"], row["start_y"]) for row in rows} == {("4", "1.0", "-2.0")}

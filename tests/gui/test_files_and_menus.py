@@ -239,3 +239,49 @@ def test_a_session_asking_for_more_steps_than_the_window_keeps_is_capped(qtbot, 
     assert window.options.max_steps == GUI_MAX_STEPS
     assert window.settings_panel.max_steps.value() == GUI_MAX_STEPS
     assert "lowered" in window.statusBar().currentMessage()
+
+
+def test_a_session_run_headless_writes_what_the_window_exports_after_playing_it(qtbot, window, tmp_path,
+                                                                              monkeypatch):
+    from core.cli import main as run_command
+    from core.lessons import load_session
+
+    session_path = tmp_path / "class.gradstep"
+    session_path.write_text("""{"format": "gradstep-session-1", "session": {"name": "s", "group": "g",
+      "title": "Three runs", "description": "", "function": "rosenbrock", "decimals": null, "max_steps": 300,
+      "tol": 1e-06, "runs": [
+      {"name": "SGD", "optimizer": "sgd", "hyperparameters": {"lr": 0.001}, "start": [-1.2, 1]},
+      {"name": "Adam", "optimizer": "adam", "hyperparameters": {"lr": 0.05}, "start": [-1.2, 1]},
+      {"name": "Off", "optimizer": "momentum", "start": [0, 0], "visible": false}]}}""", encoding="utf-8")
+    window.open_lesson(load_session(session_path))
+    qtbot.waitUntil(lambda: window.model.synced and len(window.entries) == 3)
+    window.speed.slider.setValue(window.speed.slider.maximum())
+    window.action_play.trigger()
+    qtbot.waitUntil(lambda: window.model.synced and not window.playing
+                    and all(e.stop is not None for e in window.entries if e.visible), timeout=20000)
+    _answer_save_dialog(monkeypatch, tmp_path / "window")
+    window.action_export_csv.trigger()
+    headless = tmp_path / "headless.csv"
+    assert run_command(["--session", str(session_path), "--csv", str(headless), "--quiet"]) == 0
+    assert (tmp_path / "window.csv").read_bytes() == headless.read_bytes()
+
+
+def test_csv_for_excel_starts_with_a_bom_and_default_names_never_repeat(qtbot, window, tmp_path, monkeypatch):
+    from gui.files import EXCEL_PATTERN
+
+    window.model.rename("학습률 0.5")
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().name == "학습률 0.5")
+    chosen = []
+
+    def fake(parent, caption, directory, pattern):
+        chosen.append(directory)
+        return str(tmp_path / "excel.csv"), EXCEL_PATTERN
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    window.action_export_csv.trigger()
+    data = (tmp_path / "excel.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "학습률 0.5".encode() in data
+    name = Path(chosen[0]).name
+    assert name.startswith("quadratic-sgd-") and name.endswith(".csv") and name[-19:-4].replace("-", "").isdigit()
+    _answer_save_dialog(monkeypatch, tmp_path / "plain.csv")
+    window.action_export_csv.trigger()
+    assert not (tmp_path / "plain.csv").read_bytes().startswith(b"\xef\xbb\xbf")
