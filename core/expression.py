@@ -2,7 +2,7 @@
 
     >>> fn = parse_function("x^2 + 3*y^2 - sin(x*y)")
     >>> fn.gradient_text
-    ('-y*cos(x*y) + 2*x', '-x*cos(x*y) + 6*y')
+    ('2*x - y*cos(x*y)', '-x*cos(x*y) + 6*y')
     >>> objective = expression_objective("x^2 + 3*y^2")   # == core.functions.get_function("expr:x^2 + 3*y^2")
 
 The language: numbers, x, y, pi, e, ``+ - * /``, ``^`` or ``**`` for powers (right to left, and binding
@@ -35,12 +35,13 @@ import sympy
 
 from .expression_code import check_computable, compile_numpy
 from .expression_lex import ExpressionError
-from .expression_parse import Parsed, X, Y, parse
+from .expression_parse import SYMPY_TROUBLE, Parsed, X, Y, parse
+from .expression_time import TimeUp, within
 from .functions import EXPRESSION_PREFIX, Objective
 from .numerics import ArrayOps, FloatOps
 from .values import InvalidValue, is_number, shown
 
-__all__ = ["CACHE_SIZE", "DEFAULT_VIEW", "ExpressionError", "TypedFunction", "compile_function",
+__all__ = ["CACHE_SIZE", "DEFAULT_VIEW", "TIME_LIMIT", "ExpressionError", "TypedFunction", "compile_function",
            "expression_objective", "parse_function", "unicode_formula"]
 
 #: The view box of a typed-in function until the user sets one.
@@ -50,6 +51,12 @@ DEFAULT_VIEW = (-5.0, 5.0, -5.0, 5.0)
 _START_FRACTIONS = ((0.2, 0.8), (0.8, 0.2), (0.25, 0.25), (0.75, 0.75), (0.5, 0.85), (0.5, 0.5))
 #: How many compiled functions (and objectives) are kept for reuse.
 CACHE_SIZE = 128
+#: Longest time, in seconds, that reading, differentiating and compiling one function may take: past it
+#: the function is refused (see core.expression_time).  The built-in functions typed in take 2 to 120 ms
+#: here (Goldstein–Price the longest), the largest products the limits of core.expression_parse let
+#: through up to about 0.25 s; half a second leaves the rest of "refused within a second" to slower
+#: machines.
+TIME_LIMIT = 0.5
 _COMPILED: OrderedDict[str, TypedFunction] = OrderedDict()  # canonical text -> function, oldest first
 _LOCK = threading.Lock()
 _NOTE_LIMIT = 80  # longest derivative quoted in an Objective's note
@@ -146,13 +153,20 @@ def parse_function(text: str) -> TypedFunction:
 
     Raises ExpressionError (an InvalidValue) with a one-line message that quotes the offending part and
     gives its column, counted from 1 in ``text`` after any ``expr:`` (also as the error's ``column``, for
-    a caret under the field).  Texts with the same canonical text give the same object (the last
-    `CACHE_SIZE` are kept), so only a new function is differentiated and compiled."""
+    a caret under the field); within TIME_LIMIT seconds in any case.  Texts with the same canonical text
+    give the same object (the last `CACHE_SIZE` are kept), so only a new function is differentiated."""
     if not isinstance(text, str):
         raise ExpressionError(f"a typed function must be text, got {type(text).__name__}")
     if text.lstrip()[:len(EXPRESSION_PREFIX)].lower() == EXPRESSION_PREFIX:
         text = text.lstrip()[len(EXPRESSION_PREFIX):]
-    parsed = parse(text)
+    try:
+        return within(lambda: _cached(parse(text)), TIME_LIMIT)
+    except TimeUp:
+        raise ExpressionError(f"the function is too complex: sympy took more than {TIME_LIMIT} s to "
+                              f"differentiate it") from None
+
+
+def _cached(parsed: Parsed) -> TypedFunction:
     with _LOCK:
         function = _COMPILED.pop(parsed.text, None)
     if function is None:
@@ -165,15 +179,18 @@ def parse_function(text: str) -> TypedFunction:
 
 
 def compile_function(parsed: Parsed) -> TypedFunction:
-    """Differentiate and compile a parsed function, without the cache; ExpressionError if sympy's result
-    has a part that cannot be computed (a number beyond float range)."""
-    gradient = (sympy.diff(parsed.expr, X), sympy.diff(parsed.expr, Y))
-    check_computable(parsed.expr, "the function")
-    check_computable(parsed.typed, "the function")
-    for symbol, derivative in zip("xy", gradient, strict=True):
-        check_computable(derivative, f"∂f/∂{symbol}")
-    return TypedFunction(parsed.text, parsed.expr, gradient, compile_numpy(parsed.typed, typed_order=True),
-                         compile_numpy(list(gradient), typed_order=False))
+    """Differentiate and compile a parsed function, without the cache or the time limit; ExpressionError
+    if sympy gives up or its result has a part that cannot be computed (a number beyond float range)."""
+    try:
+        gradient = (sympy.diff(parsed.expr, X), sympy.diff(parsed.expr, Y))
+        check_computable(parsed.expr, "the function")
+        check_computable(parsed.typed, "the function")
+        for symbol, derivative in zip("xy", gradient, strict=True):
+            check_computable(derivative, f"∂f/∂{symbol}")
+        return TypedFunction(parsed.text, parsed.expr, gradient, compile_numpy(parsed.typed, typed_order=True),
+                             compile_numpy(list(gradient), typed_order=False))
+    except SYMPY_TROUBLE as error:
+        raise ExpressionError(f"sympy could not differentiate the function ({type(error).__name__})") from None
 
 
 @lru_cache(maxsize=CACHE_SIZE)

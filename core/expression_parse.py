@@ -8,7 +8,8 @@ is never given to eval, exec or sympify: sympy objects are built here from the c
 Each node becomes two sympy expressions:
 
 * ``typed``, built with ``evaluate=False`` in exactly the order typed: the value is compiled from it, so
-  ``x*x + y*y + x*y - 4*x - 8*y`` computes what the same Python line computes, bit for bit;
+  sums, products and quotients are computed as the same Python line computes them, bit for bit
+  (``x*x + y*y + x*y - 4*x - 8*y`` is the notes' quadratic exactly);
 * ``expr``, evaluated as sympy does by default: the gradient is derived from it and it is what is shown.
 
 Limits, checked as the tree is built so that sympy never starts on work that could run away:
@@ -17,7 +18,9 @@ constant exponents between -MAX_EXPONENT and MAX_EXPONENT (``x^10^100`` and ``9^
 first exponent out of range, before sympy computes any power); at most MAX_TOWER stacked exponents
 (``x^y^2`` yes, ``x^x^x^x`` no); numbers whose numerator and denominator fit in MAX_BITS bits (a float
 holds nothing larger); and no constant part that is not a finite real number (``1/0``, ``log(0)``,
-``sqrt(-1)``).
+``sqrt(-1)``).  Where sympy's own arithmetic gives up (mpmath overflows on ``exp(exp(1e20))``), the part
+is refused too.  Sympy's time, which these limits keep small but cannot bound, is bounded by
+`core.expression_time`.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ from sympy import S
 from .expression_lex import MAX_DEPTH, ExpressionError, Lexed, lex
 from .values import shown
 
-__all__ = ["MAX_BITS", "MAX_EXPONENT", "MAX_NODES", "MAX_TOWER", "MAX_WORK", "Parsed", "X", "Y", "parse"]
+__all__ = ["MAX_BITS", "MAX_EXPONENT", "MAX_NODES", "MAX_TOWER", "MAX_WORK", "SYMPY_TROUBLE", "Parsed", "X", "Y",
+           "parse"]
 
 #: Most parts (numbers, names, operators, calls) in one function.
 MAX_NODES = 250
@@ -42,7 +46,7 @@ MAX_TOWER = 2
 #: Most parts a partial derivative may have, as estimated from the tree before sympy differentiates
 #: (the product rule makes a product of n factors' derivative n times longer): sympy's time to
 #: differentiate, and this module's to print the code, grow with it.
-MAX_WORK = 2000
+MAX_WORK = 600
 #: Largest numerator or denominator of an exact number, in bits: 2^1024 is where binary64 overflows.
 MAX_BITS = 1024
 
@@ -51,6 +55,8 @@ _NAMES = {"x": X, "y": Y, "pi": S.Pi, "e": S.Exp1}
 _FUNCTIONS = {"sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "exp": sympy.exp, "log": sympy.log,
               "abs": sympy.Abs, "tanh": sympy.tanh, "sinh": sympy.sinh, "cosh": sympy.cosh, "atan": sympy.atan,
               "arctan": sympy.atan}
+#: What sympy and mpmath raise when a number gets out of hand (never an ExpressionError, a ValueError).
+SYMPY_TROUBLE = (ArithmeticError, TypeError, RecursionError, MemoryError)
 _NOT_FINITE_REAL = (S.ComplexInfinity, S.Infinity, S.NegativeInfinity, S.NaN, S.ImaginaryUnit)
 
 
@@ -131,11 +137,14 @@ class _Builder:
         handler = self.handlers.get(type(node))
         if handler is None:
             raise self.fail(node, "is not allowed in a formula")
-        built = handler(node, depth)
+        try:
+            built = handler(node, depth)
+            if not built.expr.free_symbols:
+                self.check_constant(node, built.expr)
+        except SYMPY_TROUBLE as error:  # sympy's arithmetic gave up, e.g. exp(exp(1e20)) overflows mpmath
+            raise self.fail(node, f"cannot be worked out ({type(error).__name__})") from None
         if built.work > MAX_WORK:
             raise self.fail(node, f"makes the gradient too large (about {built.work:,} parts, at most {MAX_WORK:,})")
-        if not built.expr.free_symbols:
-            self.check_constant(node, built.expr)
         return built
 
     def check_constant(self, node: ast.AST, value: sympy.Expr) -> None:
