@@ -69,8 +69,8 @@ class _Printer(NumPyPrinter):
 
     Sums and products are printed in the order of their arguments, each a left-to-right chain: for a tree
     built with evaluate=False that is the order typed.  Without ``typed_order`` (sympy's own trees, which
-    keep a sum's constant term first) the constant term goes last.  Nothing is sorted, so printing takes
-    time in proportion to the expression's size."""
+    keep a sum's constant term first) the constant term goes last.  Nothing is put in sympy's display
+    order, so printing takes time in proportion to the expression's size."""
 
     def __init__(self, typed_order: bool):
         super().__init__({"fully_qualified_modules": True, "inline": True, "strict": True})
@@ -98,6 +98,8 @@ class _Printer(NumPyPrinter):
             return f"_int_power({self._print(base)}, {int(exponent)})"
         if exponent == S.Half:
             return f"numpy.sqrt({self._print(base)})"
+        if exponent == -S.Half:  # as sympy writes d/dx sqrt(x): 1/sqrt is more accurate than power(x, -0.5)
+            return f"({self.constant(S.One)} / numpy.sqrt({self._print(base)}))"
         return f"numpy.power({self._print(base)}, {self._print(exponent)})"
 
     def _print_Add(self, expr, order=None):

@@ -221,7 +221,9 @@ def _group(text: str, start: int, step: int) -> str:
             break
         end += step
     group = text[min(start, end):max(start, end) + 1]
-    return group if len(group) <= _MAX_GROUP else "(…)"
+    # quoted whole only if it closes, is short and has been checked (the text after it has not been yet)
+    readable = depth == 0 and group.isascii() and group.isprintable() and len(group) <= _MAX_GROUP
+    return group if readable else "(…)"
 
 
 def _short(piece: str) -> str:

@@ -111,7 +111,8 @@ REFUSED = [  # text, a part of the message, the column it gives
     ("1e308*1e308*x", "not a finite float", None), ("1/0", "division by zero", 3),
     ("x/(x-x)", "'x-x' at column 4 is a division by zero", 4), ("log(0)", "not a finite real number", 1),
     ("sqrt(-1)*x", "not a finite real number", 1), ("(-8)^(1/3)*x", "not a finite real number", 1),
-    ("0^-1", "not a finite real number", 1), ("-" * 30 + "x", "nested deeper than 20", 21),
+    ("0^-1", "not a finite real number", 1), ("exp(exp(1e20))*x", "cannot be worked out (OverflowError)", 1),
+    ("-" * 30 + "x", "nested deeper than 20", 21),
     ("(" * 240 + "x" + ")" * 240, "nested deeper than 20 levels at column 21", 21),
     ("sin(" * 21 + "x" + ")" * 21, "nested deeper than 20", 84),
     ("x+" * 249 + "x", f"'x' at column 251 goes past {MAX_NODES} parts", 251),
@@ -139,6 +140,8 @@ def test_columns_count_in_the_text_as_given_and_long_parts_are_cut_short():
         with pytest.raises(ExpressionError) as caught:
             parse_function(text)
         assert caught.value.column == column
+    with pytest.raises(ExpressionError, match=r"write x\*\(…\)$"):
+        parse_function("x(\n")  # the group is not closed, nor checked yet: not quoted
     with pytest.raises(ExpressionError, match=r"write 9999999999999999999…\*x$"):
         parse_function("9" * 300 + "x")
     with pytest.raises(ExpressionError, match=r"write 1111111111111111111…$"):

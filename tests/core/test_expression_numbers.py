@@ -3,7 +3,12 @@ quadratic typed in against the built-in one, one point against many bit for bit,
 
 import csv
 import io
+import json
 import math
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -174,6 +179,30 @@ def test_one_point_and_arrays_of_points_give_the_same_bits(text):
     for i, (x, y) in enumerate(zip(xs.tolist(), ys.tolist(), strict=True)):
         assert np.array_equal([fn.value(x, y, FLOAT), *fn.grad(x, y, FLOAT)], [values[i], gx[i], gy[i]],
                               equal_nan=True)
+
+
+_BITS = """
+import json, sys
+from core.expression import parse_function
+from core.numerics import FloatOps
+points = [(0.7, -1.3), (2.0, 0.5), (-1.1, 2.9)]
+print(json.dumps([[v.hex() for x, y in points for v in (f.value(x, y, FloatOps()), *f.grad(x, y, FloatOps()))]
+                  for f in map(parse_function, json.loads(sys.argv[1]))]))
+"""
+
+
+def test_another_process_computes_the_same_bits():
+    # a session or a CSV names a typed-in function by its text: reading it again elsewhere must give the
+    # same numbers, whatever order the other process's sympy happens to check its assumptions in
+    texts = [r[0] for r in REFERENCES] + BATCH_FUNCTIONS + list(TYPED_BUILTINS.values())
+    ours = [[v.hex() for x, y in [(0.7, -1.3), (2.0, 0.5), (-1.1, 2.9)]
+             for v in (fn.value(x, y, FLOAT), *fn.grad(x, y, FLOAT))] for fn in map(parse_function, texts)]
+    root = Path(__file__).resolve().parents[2]
+    for seed in ("0", "12345"):
+        done = subprocess.run([sys.executable, "-c", _BITS, json.dumps(texts)], capture_output=True, text=True,
+                              cwd=root, timeout=120, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout) == ours
 
 
 def test_undefined_regions_give_nan_or_inf_without_warnings():
