@@ -3,8 +3,8 @@
 The limits in `core.expression_parse` keep sympy's work small, but its automatic simplification and its
 assumption queries (``is_positive``...) can still take seconds on some short inputs, and sympy has no way
 to cancel.  `within` runs the work in a worker thread and waits at most the limit; a worker that
-overruns is stopped by raising `TimeUp` in it, and only inside a function of sympy or mpmath, never in
-a callback that happens to run in its thread (a weakref or gc callback, an import hook), where Python
+overruns is stopped by raising `TimeUp` in it, and only inside a function of sympy or mpmath, not in a
+callback that happens to run in its thread (a weakref or gc callback, an import hook), where Python
 would print and drop the exception:
 
 * Python 3.12 and later: a ``sys.monitoring`` callback on function starts, switched on only while a
@@ -15,8 +15,9 @@ would print and drop the exception:
   worker's next check, microseconds later, so it could still meet a callback that starts in between;
   it is then printed and dropped, and the next one stops the worker.
 
-Either way the worker ends within milliseconds and the caller does not wait for it.  Facts that sympy
-cached on the way stay true, so a stopped attempt changes nothing for later ones.
+Either way the worker ends within milliseconds (a few tenths of a second at worst, measured over
+hundreds of stops) and the caller does not wait for it.  Facts that sympy cached on the way stay true,
+so a stopped attempt changes nothing for later ones.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ __all__ = ["TimeUp", "within"]
 _STOPPABLE = tuple(os.path.dirname(module.__file__) + os.sep for module in (sympy, mpmath))
 _CALLERS = (*_STOPPABLE, os.path.dirname(__file__) + os.sep)
 _RESEND = 0.005  # seconds between two sends of the exception (Python 3.10, 3.11)
+_MONITORED_FOR = 2.0  # seconds that function starts are watched in every thread to stop one worker (3.12+)
 _stopping: set[int] = set()  # the worker threads being stopped (3.12+)
 _lock = threading.Lock()
 _tool: list[int] = []  # the sys.monitoring tool id, once one is taken
@@ -69,19 +71,22 @@ def within(work, seconds: float):
 def _stop_monitored(worker: threading.Thread) -> None:
     monitoring = sys.monitoring
     with _lock:
-        if not _tool:
-            tool = _free_tool_id()
-            if tool is None:  # every id is taken by other tools: stop it the other way
-                return _stop_by_sending(worker)
+        if not _tool and (tool := _free_tool_id()) is not None:
             _tool.append(tool)
             monitoring.register_callback(tool, monitoring.events.PY_START, _on_start)
-        _stopping.add(worker.ident)
-        monitoring.set_events(_tool[0], monitoring.events.PY_START)
-    worker.join()
+        if _tool:
+            _stopping.add(worker.ident)
+            monitoring.set_events(_tool[0], monitoring.events.PY_START)
+    if not _tool:  # every id is taken by other tools: stop it the other way
+        return _stop_by_sending(worker)
+    # every function start in every thread calls _on_start meanwhile: a worker that makes no call of
+    # sympy's within a while (stuck in one long C call) is left to the other way, which costs nothing
+    worker.join(_MONITORED_FOR)
     with _lock:
         _stopping.discard(worker.ident)
         if not _stopping:
             monitoring.set_events(_tool[0], 0)
+    return _stop_by_sending(worker)
 
 
 def _free_tool_id() -> int | None:
