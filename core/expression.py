@@ -228,3 +228,16 @@ def _check_view(view) -> tuple[float, float, float, float]:
     if not all(map(math.isfinite, (x0, x1, y0, y1))) or not (x0 < x1 and y0 < y1):
         raise InvalidValue(f"a view must be finite with x_min < x_max and y_min < y_max, got {shown(view)}")
     return x0, x1, y0, y1
+
+
+def _warm_up() -> None:
+    """Read one function of every kind once, at import.
+
+    Sympy imports some 20 modules (its code printers, assumption wrappers...) the first time it parses,
+    differentiates and prints, about 0.2 s; done here, that time is not counted against the first typed
+    function's TIME_LIMIT."""
+    compile_function(parse("abs(x)^3*sqrt(y)/(1 + x^2) + atan(x*y) - log(2 + y^2)*exp(-x) + x^y + tan(x)*tanh(y)"
+                           " + sin(x)*cos(y)*sinh(x)*cosh(y) + 2^(1/3) + pi*e"))
+
+
+_warm_up()
