@@ -158,7 +158,8 @@ SETTINGS = {"sgd": {"lr": 0.05}, "momentum": {"lr": 0.05}, "nesterov": {"lr": 0.
 def test_a_batch_equals_single_runs_bit_for_bit_on_typed_in_functions(name, decimals):
     rng = np.random.default_rng(11)
     steps = 3 * WINDOW + 5
-    optimizer = OPTIMIZERS[name](**SETTINGS[name])
+    cls = OPTIMIZERS[name]  # the six of the notes here, and any other with its own demonstration settings
+    optimizer = cls(**SETTINGS[name]) if name in SETTINGS else cls(**getattr(cls, "demo", {}))
     for text in BATCH_FUNCTIONS:
         fn = expression_objective(text)
         starts = rng.uniform(-3, 3, (5, 2))
