@@ -21,7 +21,11 @@ import numpy as np
 from .hyper import InvalidValue
 from .numerics import ArrayOps, FloatOps
 
-__all__ = ["FUNCTIONS", "Objective", "get_function"]
+__all__ = ["EXPRESSION_PREFIX", "FUNCTIONS", "Objective", "get_function", "is_typed_in"]
+
+#: get_function("expr:x^2 + 3*y^2") is a function typed in by a user (see core.expression); its name
+#: starts with this, and the rest is the canonical text of the formula.
+EXPRESSION_PREFIX = "expr:"
 
 _FLOAT = FloatOps()
 _ARRAY = ArrayOps()
@@ -264,9 +268,21 @@ FUNCTIONS: dict[str, Objective] = {fn.name: fn for fn in _FUNCTIONS}
 
 
 def get_function(name: str) -> Objective:
-    """The test function called ``name`` (``_`` and ``-`` are interchangeable), or InvalidValue."""
+    """The test function called ``name`` (``_`` and ``-`` are interchangeable), or InvalidValue.
+
+    ``expr:`` and a formula, as in ``expr:x^2 + 3*y^2``, is a typed-in function (`core.expression`;
+    sympy is loaded then and only then); its refusals are InvalidValue too (ExpressionError)."""
     key = name.strip().lower().replace("_", "-")
+    if key.startswith(EXPRESSION_PREFIX):
+        from .expression import expression_objective
+
+        return expression_objective(name.strip()[len(EXPRESSION_PREFIX):])
     try:
         return FUNCTIONS[key]
     except KeyError:
         raise InvalidValue(f"unknown function {name!r} (choose from {', '.join(FUNCTIONS)})") from None
+
+
+def is_typed_in(function: Objective) -> bool:
+    """True for a function typed in by a user (`core.expression`), False for a built-in one."""
+    return function.name.startswith(EXPRESSION_PREFIX)
