@@ -39,7 +39,7 @@ from .expression_parse import SYMPY_TROUBLE, Parsed, X, Y, parse
 from .expression_time import TimeUp, within
 from .functions import EXPRESSION_PREFIX, Objective
 from .numerics import ArrayOps, FloatOps
-from .values import InvalidValue, is_number, shown
+from .settings import VIEW
 
 __all__ = ["CACHE_SIZE", "DEFAULT_VIEW", "TIME_LIMIT", "ExpressionError", "TypedFunction", "compile_function",
            "expression_objective", "parse_function", "unicode_formula"]
@@ -222,12 +222,7 @@ def _filled(values, x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def _check_view(view) -> tuple[float, float, float, float]:
-    if not (isinstance(view, tuple | list) and len(view) == 4 and all(map(is_number, view))):
-        raise InvalidValue(f"a view must be four numbers (x_min, x_max, y_min, y_max), got {shown(view)}")
-    x0, x1, y0, y1 = (float(v) for v in view)
-    if not all(map(math.isfinite, (x0, x1, y0, y1))) or not (x0 < x1 and y0 < y1):
-        raise InvalidValue(f"a view must be finite with x_min < x_max and y_min < y_max, got {shown(view)}")
-    return x0, x1, y0, y1
+    return VIEW.check(view)
 
 
 def _warm_up() -> None:

@@ -17,12 +17,12 @@ from importlib import resources
 from pathlib import Path
 
 from .atomic import FileError, atomic_write
-from .functions import Objective, get_function
+from .functions import EXPRESSION_PREFIX, Objective, get_function, is_typed_in
 from .json_document import Field, check_list, located, os_reason, parse_document, read_file_text, read_object
 from .noise import Noise
 from .optimizers import Optimizer, get_optimizer
 from .schedules import Schedule
-from .settings import DECIMALS, DEFAULT_TOL, DESCRIPTION, MAX_STEPS, RUN_NAME, START, TITLE, TOL
+from .settings import DECIMALS, DEFAULT_TOL, DESCRIPTION, MAX_STEPS, RUN_NAME, START, TITLE, TOL, VIEW
 from .values import ECHO_LIMIT, InvalidValue, Text, shown
 
 __all__ = ["FORMAT", "GROUP", "LESSON_NAME", "MAX_LESSONS", "MAX_RUNS", "SESSION_FORMAT", "Lesson", "LessonRun",
@@ -30,7 +30,9 @@ __all__ = ["FORMAT", "GROUP", "LESSON_NAME", "MAX_LESSONS", "MAX_RUNS", "SESSION
            "session_text"]
 
 FORMAT = "gradstep-lessons-1"
-SESSION_FORMAT = "gradstep-session-1"
+#: The session format written; version 1 (no typed-in functions, no view) is still read.
+SESSION_FORMAT = "gradstep-session-2"
+SESSION_FORMATS = ("gradstep-session-1", SESSION_FORMAT)
 #: More runs than a class can tell apart on one contour plot (the palette has far fewer colours).
 MAX_RUNS = 32
 #: More lessons than one menu can usefully hold.
@@ -210,18 +212,31 @@ LESSON_FIELDS = (
     Field("runs", _runs),
     Field("look_for", DESCRIPTION.check, ""),
     Field("translations", _translations, ()),
+    Field("view", VIEW.check, None),
 )
 
 
 def _lesson(entry, place: str) -> Lesson:
     """A complete Lesson from one parsed entry, or InvalidValue starting with ``place``."""
-    return Lesson(**read_object(entry, place, LESSON_FIELDS))
+    values = read_object(entry, place, LESSON_FIELDS)
+    view = values.pop("view")
+    function = values["function"]
+    if view is not None and view != function.view:  # a typed-in function's box is the user's own
+        if is_typed_in(function):
+            from .expression import expression_objective  # (the same function and box: the same object)
+
+            values["function"] = expression_objective(function.name[len(EXPRESSION_PREFIX):], view)
+        else:
+            values["function"] = replace(function, view=view)
+    return Lesson(**values)
 
 
-def _document(text: str, expected: str, fields: Sequence[Field]) -> dict:
+def _document(text: str, expected, fields: Sequence[Field]) -> dict:
+    """The document's fields; ``expected``: the format, or a tuple of the formats read."""
+    formats = (expected,) if isinstance(expected, str) else tuple(expected)
     data = parse_document(text)
-    if not isinstance(data, dict) or data.get("format") != expected:
-        raise InvalidValue(f"not a GradStep file: expected format {expected!r}")
+    if not isinstance(data, dict) or data.get("format") not in formats:
+        raise InvalidValue(f"not a GradStep file: expected format {formats[-1]!r}")
     return read_object(data, "", fields)
 
 
@@ -320,6 +335,8 @@ def session_text(session: Lesson) -> str:
         body["look_for"] = session.look_for
     if session.translations:
         body["translations"] = {language: dict(texts) for language, texts in session.translations}
+    if is_typed_in(session.function):
+        body["view"] = list(session.function.view)
     return json.dumps({"format": SESSION_FORMAT, "session": body}, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -334,6 +351,6 @@ def load_session(path) -> Lesson:
     be read or is not a valid session file (nothing of an invalid file is returned)."""
     text = read_file_text(path)
     try:
-        return _document(text, SESSION_FORMAT, SESSION_FILE)["session"]
+        return _document(text, SESSION_FORMATS, SESSION_FILE)["session"]
     except InvalidValue as error:
         raise FileError(f"cannot open {path}: {error}") from None

@@ -7,10 +7,10 @@ the declarations here (see `core.values`), so each refusal is written once and r
 from __future__ import annotations
 
 from .numerics import MAX_DECIMALS
-from .values import Number, Point, Text, Whole
+from .values import Box, Number, Point, Text, Whole
 
 __all__ = ["DECIMALS", "DEFAULT_MAX_STEPS", "DEFAULT_TOL", "DESCRIPTION", "DIVERGENCE_BOUND", "MAX_STEPS",
-           "MAX_STEPS_LIMIT", "RUN_NAME", "START", "TITLE", "TOL"]
+           "MAX_STEPS_LIMIT", "RUN_NAME", "START", "TITLE", "TOL", "VIEW"]
 
 #: A coordinate beyond this magnitude counts as divergence, long before anything overflows.
 DIVERGENCE_BOUND = 1e10
@@ -27,6 +27,7 @@ TOL = Number("tol", "the tolerance", DEFAULT_TOL, 0.0,
              meaning="a run has converged when the gradient norm and its last step are both below this; "
                      "0 never stops early")
 START = Point("start", "start", DIVERGENCE_BOUND, meaning="where a run starts")
+VIEW = Box("view", "the view", DIVERGENCE_BOUND, meaning="the part of the plane the contour plot shows")
 RUN_NAME = Text("name", "a run's name", 60)
 TITLE = Text("title", "a title", 200)
 DESCRIPTION = Text("description", "a description", 4000, multiline=True, allow_empty=True)

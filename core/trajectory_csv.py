@@ -27,8 +27,8 @@ import numpy as np
 from .atomic import FileError, atomic_write
 from .run import LR_COLUMN, NOISY_COLUMNS, Run
 
-__all__ = ["BASE_HEADER", "EXTRA_HEADER", "SETTINGS_HEADER", "CsvRun", "RowWriter", "RunsWriter", "header_for", "read_csv",
-           "unique_labels", "write_csv", "write_csv_stream"]
+__all__ = ["BASE_HEADER", "EXTRA_HEADER", "SETTINGS_HEADER", "CsvRun", "RowWriter", "RunsWriter", "header_for",
+           "read_csv", "unique_labels", "write_csv", "write_csv_stream"]
 
 BASE_HEADER = ("run", "optimizer", "function", "step", "x", "y", "f", "grad_x", "grad_y")
 #: Columns after the state, in this order, written where some run recorded them.

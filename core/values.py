@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["ECHO_LIMIT", "InvalidValue", "Number", "Point", "Text", "Whole", "is_number", "parse_number", "shown"]
+__all__ = ["ECHO_LIMIT", "Box", "InvalidValue", "Number", "Point", "Text", "Whole", "is_number", "parse_number",
+           "shown"]
 
 #: Longest piece of a user's input quoted back in an error message.
 ECHO_LIMIT = 40
@@ -189,6 +190,32 @@ class Point:
     def parse_coordinate(self, axis: str, text) -> float:
         """One typed coordinate (a field in the window holds one)."""
         return self._coordinate(axis, parse_number(text, f"{self.label} {axis}"))
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle (x_min, x_max, y_min, y_max) of finite numbers below ``bound`` in size, x_min < x_max
+    and y_min < y_max."""
+
+    name: str
+    label: str
+    bound: float
+    meaning: str = ""
+
+    def check(self, value) -> tuple[float, float, float, float]:
+        if isinstance(value, np.ndarray):
+            value = value.tolist()
+        if not isinstance(value, list | tuple) or len(value) != 4 or not all(is_number(v) for v in value):
+            raise InvalidValue(f"{self.label} must be four numbers [x_min, x_max, y_min, y_max], got {shown(value)}")
+        try:
+            x0, x1, y0, y1 = (float(v) for v in value)
+        except OverflowError:
+            x0 = math.inf
+        if not all(math.isfinite(v) and abs(v) < self.bound for v in (x0, x1, y0, y1)):
+            raise InvalidValue(f"{self.label} must be finite numbers below {self.bound:g} in size, got {shown(value)}")
+        if not (x0 < x1 and y0 < y1):
+            raise InvalidValue(f"{self.label} needs x_min < x_max and y_min < y_max, got {shown(value)}")
+        return x0, x1, y0, y1
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,7 @@ SESSION_HEAD = '{"format": "gradstep-session-1", "session": '
     (SESSION_HEAD + DIGITS + "}", "5,000 digits"),
     (session_file_text(good_lesson()).replace('"max_steps": 5', f'"max_steps": {DIGITS}'), "5,000 digits"),
     (session_file_text(good_lesson(runs=[good_lesson()["runs"][0]] * 33)), "too many runs: 33, at most 32"),
-    (lessons_text(good_lesson()), "expected format 'gradstep-session-1'"),
+    (lessons_text(good_lesson()), "expected format 'gradstep-session-2'"),
     (session_file_text(good_lesson()) + " " * 1_000_001, "too big"),
     ("[" * 2_000_000, "too big"),  # refused by its size, before the parser sees how deep it is
 ])
