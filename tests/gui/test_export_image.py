@@ -14,6 +14,7 @@ from gui import export_dialogs
 from gui.export_dialogs import MAX_SIDE, ImageSizeDialog
 from gui.exporters import rgb_array
 from gui.slide import SLIDE_POINTS, screen_size, slide_size
+from gui.svg_document import slide_svg
 
 from .conftest import wait_steps
 from .export_support import answer_save_dialog, colour_near, record_slides
@@ -74,6 +75,9 @@ def test_svg_by_its_name_is_an_svg_document(qtbot, window, tmp_path, monkeypatch
     assert root.get("width").startswith("1280") and root.get("height").startswith("720")
     text = (tmp_path / "slide.svg").read_text(encoding="utf-8")
     assert "<svg" in text and "Lecture-notes quadratic" in text
+    scaled = [g for g in root.iter("{http://www.w3.org/2000/svg}g")
+              if g.get("transform", "").startswith("matrix(") and not g.get("transform").startswith("matrix(1,0,0,1,")]
+    assert all(child.get("vector-effect") != "non-scaling-stroke" for g in scaled for child in g)  # all baked
 
 
 def test_the_svg_filter_gives_a_name_without_suffix_an_svg_one(qtbot, window, tmp_path, monkeypatch):
@@ -116,3 +120,15 @@ def test_the_size_dialog_offers_slides_the_plot_as_on_screen_and_checked_custom_
     sizes.width_field.setValue(99_999)  # beyond the range: held at the largest
     sizes.height_field.setValue(3)
     assert (sizes.choice().width, sizes.choice().height) == (MAX_SIDE, 64)
+
+
+def test_strokes_drawn_in_data_units_are_baked_into_their_points():
+    svg = (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="35mm" height="20mm" '
+           b'viewBox="0 0 100 50"><g transform="matrix(10,0,0,-10,50,40)"><path vector-effect="non-scaling-stroke" '
+           b'd="M0,0 L2,1.5 L-1e-1,3 "/></g><g transform="matrix(2,0,0,2,0,0)"><text>kept</text></g></svg>')
+    root = ET.fromstring(slide_svg(svg, 1000, 500))
+    assert (root.get("width"), root.get("height"), root.get("viewBox")) == ("1000px", "500px", "0 0 100 50")
+    baked, kept = root.findall("{http://www.w3.org/2000/svg}g")
+    assert baked.get("transform") is None and baked[0].get("vector-effect") is None
+    assert baked[0].get("d") == "M50,40 L70,25 L49,10 "
+    assert kept.get("transform") == "matrix(2,0,0,2,0,0)"
