@@ -17,9 +17,6 @@ from core.atomic import FileError
 from core.lessons import load_session, save_session
 from core.trajectory_csv import write_csv
 
-from . import export_dialogs, exporters
-from .slide import window_content
-
 __all__ = ["SESSION_PATTERN", "FileCommands"]
 
 SESSION_PATTERN = "GradStep sessions (*.gradstep);;All files (*)"
@@ -95,6 +92,11 @@ class FileCommands:
 
     def export_image(self) -> None:
         """File ▸ Export image: the contour plot with a title and legend, PNG or SVG, at a chosen size."""
+        # imported on first use: Pillow, QtSvg and the export modules cost about a third of a second, which
+        # the window's start need not wait for
+        from . import export_dialogs, exporters
+        from .slide import window_content
+
         tr = QCoreApplication.translate
         content = window_content(self.window)  # what is on screen now, whatever plays on meanwhile
         size = export_dialogs.ask_image_size(self.window)
@@ -113,6 +115,9 @@ class FileCommands:
 
     def export_animation(self) -> None:
         """File ▸ Export animation: the runs step by step from step 0 to the step on view, GIF or MP4."""
+        from . import export_dialogs, exporters  # on first use (see export_image)
+        from .slide import window_content
+
         tr = QCoreApplication.translate
         content = window_content(self.window)
         options = export_dialogs.ask_animation_options(self.window, content.step)
