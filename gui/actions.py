@@ -55,7 +55,9 @@ ACTIONS = (
     ActionSpec("action_export_csv", "&Export CSV…", "files.export_csv", "Ctrl+E", "Save every run's steps as CSV",
                P.SP_DialogSaveButton),
     ActionSpec("action_export_image", "Export &image…", "files.export_image", "Ctrl+Shift+E",
-               "Save the plots as a PNG picture"),
+               "Save the contour plot with a title and legend as a picture for slides (PNG or SVG)"),
+    ActionSpec("action_export_animation", "Export &animation…", "files.export_animation", None,
+               "Save the runs drawn step by step, from step 0 to the step on view, as a GIF (or MP4)"),
     ActionSpec("action_quit", "&Quit", "close", K.Quit, "Close GradStep"),
     ActionSpec("action_add_run", "&Add run", "add_run", "Ctrl+N",
                "Add a run with another optimizer, from the same start"),
@@ -98,8 +100,7 @@ NUMBER_MODES = ((READABLE, "&As written (the notes' rounding, or 10 significant 
 # None is a separator; "numbers" and "lessons" are filled in by build_menus
 MENUS = (
     ("&File", ("action_open_session", "action_reopen_session", "action_save_session", "action_open_lesson_file",
-               None, "action_export_csv",
-               "action_export_image", None, "action_quit")),
+               None, "action_export_csv", "action_export_image", "action_export_animation", None, "action_quit")),
     ("&Edit", ("undo", "redo")),
     ("&Run", ("action_play", "action_step", "action_step_back", "action_reset", None, "action_faster",
               "action_slower", None, "action_predict", "action_clear_guesses", None, "action_add_run",

@@ -1,4 +1,5 @@
-"""The window's file commands: export CSV and PNG, save and open sessions, reopen the last session.
+"""The window's file commands: export CSV, pictures and animations, save and open sessions, reopen the last
+session.
 
 Every write goes through the core's atomic writer, so a failure leaves no partial file; every failure is
 reported in a dialog naming the file and the reason, and the window carries on.
@@ -10,10 +11,10 @@ import contextlib
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from core.atomic import FileError, atomic_write
+from core.atomic import FileError
 from core.lessons import load_session, save_session
 from core.trajectory_csv import write_csv
 
@@ -46,12 +47,34 @@ class FileCommands:
         path = Path(chosen)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-            answer = QMessageBox.question(self.window, title, f"{path.name} already exists. Replace it?") \
-                if path.exists() else QMessageBox.StandardButton.Yes
-            if answer != QMessageBox.StandardButton.Yes:
+            if not self._may_replace(title, path):
                 return None
         self.window.settings.setValue("last_folder", str(path.parent))
         return path
+
+    def ask_export_path(self, title: str, name: str, formats) -> Path | None:
+        """A save dialog offering ``formats`` ((suffix, filter) pairs, the default first): a name ending in
+        one of the suffixes keeps it; any other name gets the suffix of the filter chosen.  None if
+        cancelled."""
+        filters = ";;".join(pattern for _, pattern in formats)
+        chosen, selected = QFileDialog.getSaveFileName(self.window, title, str(Path(self._folder()) / name), filters)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() not in {suffix for suffix, _ in formats}:
+            suffix = next((suffix for suffix, pattern in formats if pattern == selected), formats[0][0])
+            path = path.with_name(path.name + suffix)
+            if not self._may_replace(title, path):
+                return None
+        self.window.settings.setValue("last_folder", str(path.parent))
+        return path
+
+    def _may_replace(self, title: str, path: Path) -> bool:
+        """For a name the dialog did not see (a suffix added): ask before replacing a file there."""
+        if not path.exists():
+            return True
+        question = QCoreApplication.translate("FileCommands", "{0} already exists. Replace it?").format(path.name)
+        return QMessageBox.question(self.window, title, question) == QMessageBox.StandardButton.Yes
 
     def _failed(self, title: str, what: str, error: FileError) -> None:
         QMessageBox.critical(self.window, title, f"{what}\n\n{error}")
@@ -84,22 +107,52 @@ class FileCommands:
         self._done(f"Exported {len(runs)} run{'s' if len(runs) != 1 else ''} to {path}")
 
     def export_image(self) -> None:
-        w = self.window
-        path = self.ask_save_path("Export the plots as an image", f"{w.function.name}.png", "PNG images (*.png)",
-                                  ".png")
+        """File ▸ Export image: the contour plot with a title and legend, PNG or SVG, at a chosen size."""
+        # imported on first use: Pillow, QtSvg and the export modules cost about a third of a second, which
+        # the window's start need not wait for
+        from . import export_dialogs, exporters
+        from .slide import window_content
+
+        tr = QCoreApplication.translate
+        content = window_content(self.window)  # what is on screen now, whatever plays on meanwhile
+        size = export_dialogs.ask_image_size(self.window)
+        if size is None:
+            return
+        path = self.ask_export_path(tr("FileCommands", "Export the plot as an image"), exporters.image_name(content),
+                                    exporters.image_formats())
         if path is None:
             return
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        w.plots.grab().save(buffer, "PNG")
-        buffer.close()
         try:
-            atomic_write(path, lambda stream: stream.write(bytes(data)), binary=True)
+            exporters.export_image(content, size, path)
         except FileError as error:
-            self._failed("Export failed", "The image was not written.", error)
+            self._failed(tr("FileCommands", "Export failed"), tr("FileCommands", "The image was not written."), error)
             return
-        self._done(f"Saved the plots to {path}")
+        self._done(tr("FileCommands", "Saved the plot ({0} × {1} pixels) to {2}").format(size.width, size.height, path))
+
+    def export_animation(self) -> None:
+        """File ▸ Export animation: the runs step by step from step 0 to the step on view, GIF or MP4."""
+        from . import export_dialogs, exporters  # on first use (see export_image)
+        from .slide import window_content
+
+        tr = QCoreApplication.translate
+        content = window_content(self.window)
+        options = export_dialogs.ask_animation_options(self.window, content.step)
+        if options is None:
+            return
+        path = self.ask_export_path(tr("FileCommands", "Export an animation of the runs"),
+                                    exporters.animation_name(content), exporters.animation_formats())
+        if path is None:
+            return
+        try:
+            frames = exporters.export_animation(self.window, content, options, path)
+        except exporters.ExportCancelled:
+            self._done(tr("FileCommands", "Export cancelled: nothing was written."))
+            return
+        except FileError as error:
+            self._failed(tr("FileCommands", "Export failed"), tr("FileCommands", "The animation was not written."),
+                         error)
+            return
+        self._done(tr("FileCommands", "Saved {0} frames to {1}").format(frames, path))
 
     def save_session(self) -> None:
         path = self.ask_save_path("Save the session", "lesson.gradstep", SESSION_PATTERN, ".gradstep")

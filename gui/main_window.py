@@ -44,6 +44,7 @@ from .contour_view import ContourView
 from .files import FileCommands
 from .formula_panel import FormulaPanel
 from .history_panel import HistoryPanel
+from .legend import RunLegend
 from .lesson_library import LessonLibrary
 from .lesson_panel import LessonPanel
 from .loss_plot import LossPlot
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.contour.clicked.connect(self._plot_clicked)
         self.contour.hovered.connect(self._hovered)
         self.predict = PredictOverlay(self.contour.getPlotItem(), self)
+        self.legend = RunLegend(self.contour.getPlotItem())  # runs, settings, arrows: kept up in _draw_trajectories
         self.predict.changed.connect(lambda text: self.statusBar().showMessage(text, 0) if text else None)
         self.contour.getPlotItem().getViewBox().sigRangeChanged.connect(lambda *_: self.predict._place_summary())
         self.loss = LossPlot(self)
@@ -503,6 +505,7 @@ class MainWindow(QMainWindow):
     def _draw_trajectories(self) -> None:
         arrows = (self.action_gradient_arrow.isChecked(), self.action_step_arrow.isChecked())
         self.contour.show_runs(self.model.entries, self.model.view, self.model.selected_id, arrows)
+        self.legend.show_runs(self.model.entries, arrows, self.model.selected_id, self.appearance.look().points)
         entry = self.model.selected()
         if self.predict.prediction is not None and entry is not None and entry.history is not None:
             k = self.model.viewed_step(entry)

@@ -71,13 +71,17 @@ def test_cancelling_the_dialog_writes_nothing(window, tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == [tmp_path / "settings"] or not list(tmp_path.glob("*.csv"))
 
 
-def test_export_image_writes_a_png_of_the_plots(qtbot, window, tmp_path, monkeypatch):
+def test_export_image_writes_a_png_of_the_plot(qtbot, window, tmp_path, monkeypatch):
+    from gui import export_dialogs
+    from gui.slide import slide_size
+
     window.action_step.trigger()
     wait_steps(qtbot, window, 1)
+    monkeypatch.setattr(export_dialogs, "ask_image_size", lambda win: slide_size(640, 360))
     _answer_save_dialog(monkeypatch, tmp_path / "plot")
     window.action_export_image.trigger()
     image = QImage(str(tmp_path / "plot.png"))
-    assert not image.isNull() and image.width() > 100 and image.height() > 100
+    assert not image.isNull() and (image.width(), image.height()) == (640, 360)
 
 
 def test_every_lesson_opens_from_the_menu(qtbot, window):
