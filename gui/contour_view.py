@@ -146,7 +146,7 @@ class _RunItems:
         self.drawn = None  # what show() last drew, to skip redrawing an unchanged run
         self.trail, self.pending = Trail(screen), None
         self.entry: RunEntry | None = None
-        self.source = None  # (history, generation, segments) of the rows both trails hold
+        self.source = None  # (generation, segments) of the rows both trails hold
         self.last = 0
 
     def recolor(self, color: str) -> None:
@@ -191,12 +191,12 @@ class _RunItems:
     def _sync(self, entry: RunEntry) -> tuple[np.ndarray, np.ndarray]:
         """The run's x and y columns, with both trails cut back to the rows that are still the same."""
         x, y = entry.history.column("x"), entry.history.column("y")
-        source = (entry.history, entry.generation, entry.segments)
+        source = (entry.generation, entry.segments)
         keep = len(x)
-        if self.source is None or self.source[0] is not entry.history or self.source[1] != entry.generation:
+        if self.source is None or self.source[0] != entry.generation:
             keep = 0
-        elif self.source[2] != entry.segments:
-            changed = _first_changed_update(self.source[2], entry.segments)
+        elif self.source[1] != entry.segments:
+            changed = _first_changed_update(self.source[1], entry.segments)
             keep = keep if changed is None else min(keep, changed)
         self.trail, self.pending = (self._cut(trail, keep, x, y) for trail in (self.trail, self.pending))
         self.source = source
