@@ -1,7 +1,9 @@
 """The contour plot: the function's colour map and contour lines, minima, and every run's trajectory.
 
 Each run is a line with a dot per iterate (dots are dropped beyond `DOT_LIMIT` points, where they would
-only merge into the line), a hollow square at its start and a large dot at its current point.  For the
+only merge into the line), a hollow square at its start and a large dot at its current point.  A long
+line is drawn through few points that stay within a pixel of every step (`gui.polyline`), and
+drawn again for the new view after a zoom, pan or resize.  For the
 selected run, optional arrows show the negative gradient (its direction: lengths vary over many decades)
 and the step about to be taken (to scale).  The contours are recomputed in the background when the
 function or the visible box changes; pan and zoom with the mouse, click to move the selected start.
@@ -10,6 +12,7 @@ function or the visible box changes; pan and zoom with the mouse, click to move 
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -21,13 +24,18 @@ from core.functions import Objective
 
 from .contours import ContourMap, ContourService
 from .plot_style import plain_plot
+from .polyline import Screen, Trail
 from .session import RunEntry
 
 __all__ = ["DOT_LIMIT", "Arrow", "ContourView"]
 
 DOT_LIMIT = 400  # beyond this the dots merge into the line anyway, and each one costs drawing time
-#: Beyond this many points a trajectory is drawn through every n-th point (and always its last one).
-LINE_LIMIT = 1_500
+#: After a zoom, pan or resize, the trajectories are drawn again for the new view this long after the
+#: last change (ms), in slices of this long (s) between which the window goes on drawing and responding.
+REDRAW_DELAY = 120
+REBUILD_SLICE = 0.008
+REBUILD_PIECE = 1 << 15  # rows snapped in one piece of such a slice (a few milliseconds)
+SIMPLIFY_PIECE = 8  # blocks of gui.polyline.BLOCK segments simplified in one piece
 # Low values a clear blue, high values a pale cream: light enough that every colour of the run palette
 # (and the dark contour lines) stands out on it, with the basin still obvious at a glance.
 _SHADES = ((0.0, "#6fa8d6"), (0.35, "#cfe1f0"), (0.7, "#f4f1ea"), (1.0, "#fbe9d0"))
@@ -104,10 +112,26 @@ def _marker(shape, size: float, z: int):
     return item
 
 
-class _RunItems:
-    """The graphics of one run on the contour plot."""
+def _first_changed_update(before, after) -> int | None:
+    """The first update whose settings differ between two `RunEntry.segments` records (None: none).
 
-    def __init__(self, plot: pg.PlotItem, color: str):
+    A run's rows change only by being dropped from some step on and made again; made again with the
+    settings they were made with, they come out the same.  So rows that changed begin at an update whose
+    settings changed: the first of a record in one list and not in the other, or later.
+    """
+    differ = [first for first, optimizer in before if (first, optimizer) not in after]
+    differ += [first for first, optimizer in after if (first, optimizer) not in before]
+    return min(differ, default=None)
+
+
+class _RunItems:
+    """The graphics of one run on the contour plot.
+
+    The line is a `Trail` for the view's current `Screen`; after a zoom, pan or resize, a second Trail
+    for the new screen is built in pieces (`work_piece`) and replaces it once it has caught up.
+    """
+
+    def __init__(self, plot: pg.PlotItem, color: str, screen: Screen):
         self.line = pg.PlotDataItem(pen=pg.mkPen(color, width=2), symbol="o", symbolSize=5,
                                     symbolBrush=color, symbolPen=None, skipFiniteCheck=True)
         self.line.setZValue(20)
@@ -120,6 +144,10 @@ class _RunItems:
         self.color = None
         self.recolor(color)
         self.drawn = None  # what show() last drew, to skip redrawing an unchanged run
+        self.trail, self.pending = Trail(screen), None
+        self.entry: RunEntry | None = None
+        self.source = None  # (generation, segments) of the rows both trails hold
+        self.last = 0
 
     def recolor(self, color: str) -> None:
         if color == self.color:
@@ -136,23 +164,81 @@ class _RunItems:
 
     def show(self, entry: RunEntry, last: int, emphasise: bool) -> None:
         """Draw steps 0..last of the run (unless exactly that is on screen already)."""
-        key = (entry.generation, entry.revision, last, emphasise, entry.start, self.color)
+        key = (entry.generation, entry.revision, last, emphasise, entry.start, self.color, self.trail)
         if key == self.drawn:
             return
-        self.drawn = key
-        x = entry.history.column("x")[: last + 1]
-        y = entry.history.column("y")[: last + 1]
-        if len(x) > LINE_LIMIT:
-            stride = -(-len(x) // LINE_LIMIT)
-            x, y = np.append(x[::stride], x[-1]), np.append(y[::stride], y[-1])
-        self.line.setSymbol("o" if last < DOT_LIMIT else None)
-        self.line.setData(x, y)
+        self.drawn, self.entry, self.last = key, entry, last
+        x, y = self._sync(entry)
+        self.trail.extend(x, y)
+        self.trail.simplify(1)  # at most a block a frame: the rest is drawn as snapped until then
+        self._draw_line(x, y, last)
         self.start.setPos(*entry.start)
-        self.current.setPos(float(x[-1]), float(y[-1]))
-        self.selected_current.setPos(float(x[-1]), float(y[-1]))
+        self.current.setPos(float(x[last]), float(y[last]))
+        self.selected_current.setPos(float(x[last]), float(y[last]))
         self.emphasised = emphasise
         self.current.setVisible(self.line.isVisible() and not emphasise)
         self.selected_current.setVisible(self.line.isVisible() and emphasise)
+
+    def _draw_line(self, x: np.ndarray, y: np.ndarray, last: int) -> None:
+        if last < DOT_LIMIT:  # every point, with its dot
+            self.line.setSymbol("o")
+            self.line.setData(x[: last + 1], y[: last + 1], connect="all")
+            return
+        self.line.setSymbol(None)
+        xs, ys, joins = self.trail.polyline(x, y, last)
+        self.line.setData(xs, ys, connect=joins)
+
+    def _sync(self, entry: RunEntry) -> tuple[np.ndarray, np.ndarray]:
+        """The run's x and y columns, with both trails cut back to the rows that are still the same."""
+        x, y = entry.history.column("x"), entry.history.column("y")
+        source = (entry.generation, entry.segments)
+        keep = len(x)
+        if self.source is None or self.source[0] != entry.generation:
+            keep = 0
+        elif self.source[1] != entry.segments:
+            changed = _first_changed_update(self.source[1], entry.segments)
+            keep = keep if changed is None else min(keep, changed)
+        self.trail, self.pending = (self._cut(trail, keep, x, y) for trail in (self.trail, self.pending))
+        self.source = source
+        return x, y
+
+    @staticmethod
+    def _cut(trail: Trail | None, keep: int, x: np.ndarray, y: np.ndarray) -> Trail | None:
+        if trail is None:
+            return None
+        trail.truncate(keep)
+        return trail if trail.follows(x, y) else Trail(trail.screen)
+
+    def retarget(self, screen: Screen) -> None:
+        """Start drawing the run for a new screen (the current drawing stays until that is ready)."""
+        if screen == self.trail.screen:
+            self.pending = None
+        elif self.pending is None or self.pending.screen != screen:
+            self.pending = Trail(screen)
+
+    def has_work(self) -> bool:
+        """Whether `work_piece` has something to do: a new screen to catch up with, or blocks of the
+        line to simplify (each frame does one, and the rest wait for a quiet moment)."""
+        return self.pending is not None or not self.trail.simplified
+
+    def work_piece(self) -> bool:
+        """Do a piece (a millisecond or two) of drawing the run for the new screen, or else of simplifying
+        its line; True while there is more to do."""
+        if self.entry is None or self.entry.history is None:  # nothing drawn yet: nothing to redo
+            if self.pending is not None:
+                self.trail, self.pending = self.pending, None
+            return False
+        x, y = self._sync(self.entry)
+        trail = self.trail if self.pending is None else self.pending
+        if trail.count < len(x):
+            trail.extend(x, y, trail.count + REBUILD_PIECE)
+            return True
+        if trail.simplify(SIMPLIFY_PIECE):
+            return True
+        self.trail, self.pending = trail, None
+        self.last = min(self.last, len(x) - 1)
+        self._draw_line(x, y, self.last)
+        return False
 
     def set_visible(self, visible: bool) -> None:
         self.line.setVisible(visible)
@@ -168,10 +254,12 @@ class _RunItems:
 
 class ContourView(pg.PlotWidget):
     """The function and the runs.  clicked(x, y): a plain left click in the plot; hovered(x, y): the
-    pointer moved over it."""
+    pointer moved over it; redrawn(): the trajectories are drawn for the view as it now is, after a zoom,
+    pan or resize, and their lines simplified in full (see `trajectories_current`)."""
 
     clicked = Signal(float, float)
     hovered = Signal(float, float)
+    redrawn = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent, background="w")
@@ -210,6 +298,15 @@ class ContourView(pg.PlotWidget):
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self._request_contours)
         plot.getViewBox().sigRangeChanged.connect(lambda *_: self._debounce.start())
+        self._retarget_timer = QTimer(self)
+        self._retarget_timer.setSingleShot(True)
+        self._retarget_timer.setInterval(REDRAW_DELAY)
+        self._retarget_timer.timeout.connect(self._retarget)
+        for signal in (plot.getViewBox().sigRangeChanged, plot.getViewBox().sigResized):
+            signal.connect(lambda *_: self._retarget_timer.start())
+        self._rebuild_timer = QTimer(self)  # a 0 ms timer: each slice runs once the pending events are done
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.timeout.connect(self._rebuild)
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
 
@@ -265,6 +362,45 @@ class ContourView(pg.PlotWidget):
         self.lines.setPath(result.path)
 
     # -- the runs ------------------------------------------------------------------------------------
+    def screen(self) -> Screen:
+        """The visible box and the plot area's size in the screen's own pixels (two per point of Qt's
+        coordinates on a high-density screen)."""
+        box = self.getPlotItem().getViewBox()
+        (x0, x1), (y0, y1) = box.viewRange()
+        width, height = box.width(), box.height()
+        if width < 1 or height < 1:  # not laid out yet: drawn again when it is (sigResized)
+            width, height = 640.0, 480.0
+        ratio = self.devicePixelRatioF()
+        return Screen(x0, x1, y0, y1, width * ratio, height * ratio)
+
+    def trajectories_current(self) -> bool:
+        """Whether every trajectory is drawn for the view as it is now, as simply as it will be (not
+        while a zoom, pan or resize is being caught up with, or a long line being simplified)."""
+        screen = self.screen()
+        return not self._retarget_timer.isActive() and all(
+            not items.has_work() and items.trail.screen == screen for items in self._runs.values())
+
+    def trajectory_item(self, run_id: int) -> pg.PlotDataItem | None:
+        """The line of one run (its data: what is drawn), None for a run not shown yet."""
+        items = self._runs.get(run_id)
+        return None if items is None else items.line
+
+    def _retarget(self) -> None:
+        screen = self.screen()
+        for items in self._runs.values():
+            items.retarget(screen)
+        self._rebuild_timer.start()
+
+    def _rebuild(self) -> None:
+        """Draw the runs for the new view, or simplify their lines, a slice at a time (`REBUILD_SLICE`)."""
+        deadline = time.perf_counter() + REBUILD_SLICE
+        for items in self._runs.values():
+            while items.has_work() and items.work_piece():
+                if time.perf_counter() > deadline:
+                    self._rebuild_timer.start()
+                    return
+        self.redrawn.emit()
+
     def show_runs(self, entries: list[RunEntry], step: int | None, selected_id: int | None,
                   arrows: tuple[bool, bool]) -> None:
         """Draw every run up to ``step`` (None: its newest step); arrows for the selected run."""
@@ -276,7 +412,7 @@ class ContourView(pg.PlotWidget):
         for entry in entries:
             items = self._runs.get(entry.run_id)
             if items is None:
-                items = self._runs[entry.run_id] = _RunItems(plot, entry.color)
+                items = self._runs[entry.run_id] = _RunItems(plot, entry.color, self.screen())
             items.recolor(entry.color)
             visible = entry.visible and entry.history is not None and len(entry.history) > 0
             items.set_visible(visible)
@@ -287,6 +423,8 @@ class ContourView(pg.PlotWidget):
             if entry.run_id == selected_id:
                 selected_point = (entry, last)
         self._show_arrows(selected_point, arrows)
+        if not self._rebuild_timer.isActive() and any(items.has_work() for items in self._runs.values()):
+            self._rebuild_timer.start()
 
     def _show_arrows(self, selected, arrows: tuple[bool, bool]) -> None:
         show_gradient, show_step = arrows
