@@ -362,9 +362,9 @@ class ContourView(pg.PlotWidget):
         self.lines.setPath(result.path)
 
     # -- the runs ------------------------------------------------------------------------------------
-    def screen(self) -> Screen:
+    def view_screen(self) -> Screen:
         """The visible box and the plot area's size in the screen's own pixels (two per point of Qt's
-        coordinates on a high-density screen)."""
+        coordinates on a high-density screen).  (Not ``screen``: that is QWidget's, the monitor.)"""
         box = self.getPlotItem().getViewBox()
         (x0, x1), (y0, y1) = box.viewRange()
         width, height = box.width(), box.height()
@@ -376,7 +376,7 @@ class ContourView(pg.PlotWidget):
     def trajectories_current(self) -> bool:
         """Whether every trajectory is drawn for the view as it is now, as simply as it will be (not
         while a zoom, pan or resize is being caught up with, or a long line being simplified)."""
-        screen = self.screen()
+        screen = self.view_screen()
         return not self._retarget_timer.isActive() and all(
             not items.has_work() and items.trail.screen == screen for items in self._runs.values())
 
@@ -386,13 +386,17 @@ class ContourView(pg.PlotWidget):
         return None if items is None else items.line
 
     def _retarget(self) -> None:
-        screen = self.screen()
+        if self.getPlotItem() is None:  # the view is being deleted (an exported slide, a closing window)
+            return
+        screen = self.view_screen()
         for items in self._runs.values():
             items.retarget(screen)
         self._rebuild_timer.start()
 
     def _rebuild(self) -> None:
         """Draw the runs for the new view, or simplify their lines, a slice at a time (`REBUILD_SLICE`)."""
+        if self.getPlotItem() is None:
+            return
         deadline = time.perf_counter() + REBUILD_SLICE
         for items in self._runs.values():
             while items.has_work() and items.work_piece():
@@ -412,7 +416,7 @@ class ContourView(pg.PlotWidget):
         for entry in entries:
             items = self._runs.get(entry.run_id)
             if items is None:
-                items = self._runs[entry.run_id] = _RunItems(plot, entry.color, self.screen())
+                items = self._runs[entry.run_id] = _RunItems(plot, entry.color, self.view_screen())
             items.recolor(entry.color)
             visible = entry.visible and entry.history is not None and len(entry.history) > 0
             items.set_visible(visible)

@@ -94,7 +94,9 @@ class ContourService(QObject):
     def __init__(self, parent: QObject | None = None, resolution: int = 300, count: int = 25):
         super().__init__(parent)
         self.resolution, self.count = resolution, count
-        self._signals = _Signals(self)
+        # no parent: a job still running when the window closes keeps its signals alive (Python owns them)
+        # and emits into nothing, instead of into a deleted object; the connection dies with this service
+        self._signals = _Signals()
         # finished is emitted in a pool thread; the slot runs here, in the window's thread
         self._signals.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._serial = 0

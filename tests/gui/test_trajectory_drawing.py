@@ -181,7 +181,7 @@ def test_a_step_chosen_in_the_history_draws_the_run_up_to_it(qtbot, view, valley
 def test_the_window_draws_a_lessons_long_runs_truly(qtbot, window):
     window.open_lesson(next(lesson for lesson in window.lessons if lesson.name == "rosenbrock"))
     window.set_options(Options(None, 10_000, 0.0))
-    window.client.set_speed.emit(FULL_SPEED)
+    window.model.set_speed(FULL_SPEED)
     window.action_play.trigger()
     qtbot.waitUntil(lambda: not window.playing and all(e.stop is not None for e in window.entries),
                     timeout=30_000)
