@@ -43,6 +43,7 @@ from .compare_panel import ComparePanel
 from .contour_view import ContourView
 from .files import FileCommands
 from .formula_panel import FormulaPanel
+from .function_panel import FunctionLibrary, FunctionPanel
 from .history_panel import HistoryPanel
 from .legend import RunLegend
 from .lesson_library import LessonLibrary
@@ -50,7 +51,7 @@ from .lesson_panel import LessonPanel
 from .loss_plot import LossPlot
 from .model import WindowModel
 from .numbers import READABLE, NumberFormat
-from .panels import FunctionPanel, RunListPanel, RunPanel, SettingsPanel
+from .panels import RunListPanel, RunPanel, SettingsPanel
 from .predict import PredictOverlay
 from .session import Options, RunEntry
 from .state_panel import StatePanel
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         m = self.model
-        self.function_panel = FunctionPanel(self)
+        self.function_panel = FunctionPanel(FunctionLibrary(self.settings), self)
         self.function_panel.function_chosen.connect(m.choose_function)
         self.run_list = RunListPanel(self)
         self.run_list.selected.connect(m.select_run)
@@ -244,7 +245,7 @@ class MainWindow(QMainWindow):
         function = self.model.function
         if function is not self._shown_function:
             self._shown_function = function
-            self.function_panel.show_function(function.name)
+            self.function_panel.show_function(function)
             self.setWindowTitle(f"GradStep — {function.title}")
             self.contour.set_function(function)
             self.loss.refollow(reset=True)
@@ -318,8 +319,9 @@ class MainWindow(QMainWindow):
         self.model.set_options(options)
         self.settings_panel.show_options(options)
 
-    def choose_function(self, name: str) -> None:
-        self.model.choose_function(name)
+    def choose_function(self, function) -> None:
+        """A function by name ("rosenbrock", "expr:x^2 + y^2") or an Objective."""
+        self.model.choose_function(function)
 
     # ---------------------------------------------------------------------------------------- transport
     def _commit_typing(self) -> None:
@@ -600,6 +602,7 @@ class MainWindow(QMainWindow):
             self.worker_thread.quit()
             self.worker_thread.wait()
         self.contour.service.wait()
+        self.function_panel.wait()
 
     def closeEvent(self, event):
         if not self._closed:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from core.functions import FUNCTIONS, Objective
+from core.functions import Objective, get_function
 from core.lessons import MAX_RUNS, Lesson, LessonRun
 from core.optimizers import OPTIMIZERS, Optimizer
 from core.settings import RUN_NAME, START
@@ -141,8 +141,10 @@ class WindowModel(QObject):
             return ""
         return f" Its step limit of {lesson.max_steps:,} is lowered to the window's {GUI_MAX_STEPS:,}."
 
-    def choose_function(self, name: str) -> None:
-        function = FUNCTIONS[name]
+    def choose_function(self, function) -> None:
+        """Another function (an Objective, or a name such as "rosenbrock" or "expr:x^2 + y^2")."""
+        if isinstance(function, str):
+            function = get_function(function)
         if function is not self.function:
             self._undoable(f"Function {function.title}", lambda: self._choose_function(function))
 

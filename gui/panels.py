@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.functions import FUNCTIONS
 from core.optimizers import OPTIMIZERS
 from core.settings import DECIMALS, MAX_STEPS, RUN_NAME, START, TOL
 
@@ -33,7 +32,7 @@ from .fields import INVALID_STYLE, HyperForm, ReasonLabel, ValueEdit
 from .palette import PALETTE, swatch
 from .session import GUI_MAX_STEPS, Options, RunEntry
 
-__all__ = ["ROUNDING_HELP", "FunctionPanel", "RunListPanel", "RunPanel", "SettingsPanel"]
+__all__ = ["ROUNDING_HELP", "RunListPanel", "RunPanel", "SettingsPanel"]
 
 #: What the lecture-notes rounding is, in two sentences (also in the README).
 ROUNDING_HELP = ("Round exactly where and as the lecture notes' code does: the gradient, and the state and new "
@@ -41,36 +40,6 @@ ROUNDING_HELP = ("Round exactly where and as the lecture notes' code does: the g
                  "plain numbers are rounded to the nearest decimal and numpy numbers (everything after the first "
                  "update, except SGD's) the way numpy rounds, so any run gives the notes' own numbers. Takes "
                  "effect from the step on view.")
-
-
-class FunctionPanel(QGroupBox):
-    """Which function to minimise."""
-
-    function_chosen = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__("Function", parent)
-        self.combo = QComboBox(self)
-        self.combo.setObjectName("function_combo")
-        for fn in FUNCTIONS.values():
-            self.combo.addItem(fn.title, fn.name)
-            self.combo.setItemData(self.combo.count() - 1, f"{fn.formula}\n{fn.note}", Qt.ItemDataRole.ToolTipRole)
-        self.formula = QLabel(self)
-        self.formula.setWordWrap(True)
-        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.combo)
-        layout.addWidget(self.formula)
-        self.combo.currentIndexChanged.connect(lambda i: self.function_chosen.emit(self.combo.itemData(i)))
-
-    def show_function(self, name: str) -> None:
-        fn = FUNCTIONS[name]
-        self.combo.blockSignals(True)
-        self.combo.setCurrentIndex(self.combo.findData(name))
-        self.combo.blockSignals(False)
-        minima = ", ".join(f"({x:.4g}, {y:.4g})" for x, y in fn.minima)
-        where = f"minimum {fn.minimum:.6g} at {minima}" if fn.minima else "no minimum"
-        self.formula.setText(f"f(x, y) = {fn.formula}\n{fn.note}; {where}.")
 
 
 class RunListPanel(QGroupBox):

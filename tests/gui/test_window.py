@@ -257,7 +257,7 @@ def test_choosing_a_history_row_shows_that_step_and_keeps_the_rest(qtbot, window
 
 def test_changing_the_function_restarts_every_run_at_its_default_start(qtbot, window):
     combo = window.function_panel.combo
-    combo.setCurrentIndex(combo.findData("rosenbrock"))
+    combo.activated.emit(combo.findData("rosenbrock"))  # as when the user picks it
     fn = get_function("rosenbrock")
     qtbot.waitUntil(lambda: window.selected().history is not None and window.selected().history.row(0)["x"] == -1.2)
     assert window.selected().start == fn.start
@@ -311,7 +311,7 @@ def test_contours_are_computed_off_the_main_thread_and_drawn_on_it(qtbot, window
     monkeypatch.setattr(contours, "compute_contours", compute_spy)
     monkeypatch.setattr(pg.ImageItem, "setImage", set_image_spy)
     combo = window.function_panel.combo
-    combo.setCurrentIndex(combo.findData("himmelblau"))
+    combo.activated.emit(combo.findData("himmelblau"))
     qtbot.waitUntil(lambda: window.contour.contour_map is not None
                     and window.contour.contour_map.function == "himmelblau", timeout=10000)
     main = QApplication.instance().thread()
