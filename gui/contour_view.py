@@ -61,6 +61,10 @@ class Arrow(pg.GraphicsObject):
         self._brush = QBrush(QColor(color))
         self.setZValue(30)
 
+    def set_width(self, width: float) -> None:
+        self._pen.setWidthF(width)
+        self.update()
+
     def set_points(self, start, end) -> None:
         self.prepareGeometryChange()
         self._start, self._end = start, end
@@ -149,13 +153,24 @@ class _RunItems:
         self.source = None  # (generation, segments) of the rows both trails hold
         self.last = 0
 
+    width, marker = 2.0, 1.0  # line width and marker scale: thicker and bigger in presentation mode
+
+    def restyle(self, width: float, marker: float) -> None:
+        """Line width in pixels and marker scale (presentation mode draws both larger)."""
+        self.width, self.marker = width, marker
+        for item, size in ((self.start, 11), (self.current, 15), (self.selected_current, 19)):
+            item.setRect(-size * marker / 2, -size * marker / 2, size * marker, size * marker)
+        self.line.setSymbolSize(5 * marker)
+        color, self.color = self.color, None
+        self.recolor(color)
+
     def recolor(self, color: str) -> None:
         if color == self.color:
             return
         self.color = color
-        self.line.setPen(pg.mkPen(color, width=2))
+        self.line.setPen(pg.mkPen(color, width=self.width))
         self.line.setSymbolBrush(color)
-        outline = QPen(QColor(color), 2.5)
+        outline = QPen(QColor(color), 2.5 * self.marker)
         self.start.setPen(outline)
         self.start.setBrush(QBrush(Qt.BrushStyle.NoBrush))
         for dot in (self.current, self.selected_current):
@@ -252,6 +267,19 @@ class _RunItems:
             plot.removeItem(item)
 
 
+def gradient_scale(function: Objective) -> float:
+    """The factor the −∇f arrow is drawn with for ``function``: a round number (1, 2 or 5 × 10^k) that makes
+    the arrow at the function's start about a sixth of its view's diagonal."""
+    x0, x1, y0, y1 = function.view
+    with np.errstate(all="ignore"):
+        norm = float(np.hypot(*function.gradient(*function.start)))
+    if not (norm > 0 and math.isfinite(norm)):
+        return 1.0
+    wanted = math.hypot(x1 - x0, y1 - y0) / 6 / norm
+    power = 10.0 ** math.floor(math.log10(wanted))
+    return max(m * power for m in (1.0, 2.0, 5.0) if m * power <= wanted)
+
+
 class ContourView(pg.PlotWidget):
     """The function and the runs.  clicked(x, y): a plain left click in the plot; hovered(x, y): the
     pointer moved over it; redrawn(): the trajectories are drawn for the view as it now is, after a zoom,
@@ -290,6 +318,8 @@ class ContourView(pg.PlotWidget):
             plot.addItem(arrow, ignoreBounds=True)
         self._runs: dict[int, _RunItems] = {}
         self.function: Objective | None = None
+        self.gradient_scale = 1.0
+        self.look = None
         self.contour_map: ContourMap | None = None
         self.service = ContourService(self)
         self.service.ready.connect(self._contours_ready)
@@ -311,8 +341,17 @@ class ContourView(pg.PlotWidget):
         self.scene().sigMouseMoved.connect(self._mouse_moved)
 
     # -- the function --------------------------------------------------------------------------------
+    def set_look(self, look) -> None:
+        """Presentation mode's thicker trajectories, bigger markers and arrows (`gui.appearance.Look`)."""
+        self.look = look
+        for items in self._runs.values():
+            items.restyle(look.line_width, look.marker_scale)
+        self.gradient_arrow.set_width(look.line_width)
+        self.step_arrow.set_width(look.line_width * 1.25)
+
     def set_function(self, function: Objective) -> None:
         self.function = function
+        self.gradient_scale = gradient_scale(function)
         self.contour_map = None
         self.lines.setPath(QPainterPath())
         if function.minima:
@@ -417,6 +456,8 @@ class ContourView(pg.PlotWidget):
             items = self._runs.get(entry.run_id)
             if items is None:
                 items = self._runs[entry.run_id] = _RunItems(plot, entry.color, self.view_screen())
+                if self.look is not None:
+                    items.restyle(self.look.line_width, self.look.marker_scale)
             items.recolor(entry.color)
             visible = entry.visible and entry.history is not None and len(entry.history) > 0
             items.set_visible(visible)
@@ -441,8 +482,10 @@ class ContourView(pg.PlotWidget):
         here = (row["x"], row["y"])
         norm = math.hypot(row["grad_x"], row["grad_y"])
         if show_gradient and norm > 0 and math.isfinite(norm):
+            # to scale: −∇f times the function's fixed factor (said in the legend), so that a shrinking
+            # gradient shows as a shrinking arrow; only a huge one is cut to the view's diagonal
             x0, x1, y0, y1 = self.visible_box()
-            reach = 0.12 * math.hypot(x1 - x0, y1 - y0)
+            reach = min(self.gradient_scale * norm, math.hypot(x1 - x0, y1 - y0))
             self.gradient_arrow.set_points(here, (here[0] - row["grad_x"] / norm * reach,
                                                   here[1] - row["grad_y"] / norm * reach))
         else:

@@ -60,7 +60,8 @@ class LegendRow:
     text: str
 
 
-def legend_rows(entries, arrows: tuple[bool, bool], selected_id: int | None) -> tuple[LegendRow, ...]:
+def legend_rows(entries, arrows: tuple[bool, bool], selected_id: int | None,
+                gradient_scale: float | None = None) -> tuple[LegendRow, ...]:
     """The rows for the runs that are drawn (shown, with steps) and for the arrows that are on: the
     arrows belong to the selected run, so they are drawn only while it is."""
     tr = QCoreApplication.translate
@@ -68,7 +69,9 @@ def legend_rows(entries, arrows: tuple[bool, bool], selected_id: int | None) -> 
     if not any(e.run_id == selected_id and _drawn(e) for e in entries):
         return tuple(rows)
     if arrows[0]:
-        rows.append(LegendRow("gradient", GRADIENT_COLOR, tr("RunLegend", "−∇f: steepest descent (direction)")))
+        text = (tr("RunLegend", "−∇f: steepest descent (direction)") if gradient_scale is None else
+                tr("RunLegend", "−∇f × {scale}: steepest descent, to scale").format(scale=f"{gradient_scale:g}"))
+        rows.append(LegendRow("gradient", GRADIENT_COLOR, text))
     if arrows[1]:
         rows.append(LegendRow("step", STEP_COLOR, tr("RunLegend", "the next step (to scale)")))
     return tuple(rows)
@@ -109,16 +112,16 @@ class RunLegend(QGraphicsObject):
         self.font = font
 
     def show_runs(self, entries, arrows: tuple[bool, bool], selected_id: int | None,
-                  points: float | None = None) -> bool:
+                  points: float | None = None, gradient_scale: float | None = None) -> bool:
         """Show these runs (the drawn ones) and the arrows that are on (those of the selected run), text
         at ``points``; True if the legend changed and was laid out again."""
         key = (tuple((e.run_id, e.name, e.color, e.optimizer, _drawn(e)) for e in entries), arrows, selected_id,
-               points)
+               points, gradient_scale)
         if key == self._key:
             return False
         self._key = key
         self.set_points(points)
-        self.set_rows(legend_rows(entries, arrows, selected_id))
+        self.set_rows(legend_rows(entries, arrows, selected_id, gradient_scale))
         return True
 
     def set_rows(self, rows: tuple[LegendRow, ...]) -> None:

@@ -507,7 +507,8 @@ class MainWindow(QMainWindow):
     def _draw_trajectories(self) -> None:
         arrows = (self.action_gradient_arrow.isChecked(), self.action_step_arrow.isChecked())
         self.contour.show_runs(self.model.entries, self.model.view, self.model.selected_id, arrows)
-        self.legend.show_runs(self.model.entries, arrows, self.model.selected_id, self.appearance.look().points)
+        self.legend.show_runs(self.model.entries, arrows, self.model.selected_id, self.appearance.look().points,
+                              self.contour.gradient_scale)
         entry = self.model.selected()
         if self.predict.prediction is not None and entry is not None and entry.history is not None:
             k = self.model.viewed_step(entry)

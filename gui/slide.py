@@ -134,7 +134,8 @@ class Slide:
         self._lay_out()
         self.view.set_function(content.function)
         self.legend = RunLegend(self.plot, self._points())
-        self.legend.show_runs(content.entries, content.arrows, content.selected_id, self._points())
+        self.legend.show_runs(content.entries, content.arrows, content.selected_id, self._points(),
+                              self.view.gradient_scale)
         self.step = -1
         self.show_step(content.step)
         self._set_box(content.box)

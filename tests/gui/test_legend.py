@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from core.optimizers import SGD, AdaGrad, Adam, Momentum, RMSProp
@@ -90,3 +91,25 @@ def test_dragging_moves_the_legend_and_never_the_start(qtbot, window):
     assert window.selected().start == start and window.model.undo_stack.count() == changes
     window.resize(window.width() - 100, window.height())  # it keeps its place relative to its corner
     qtbot.waitUntil(lambda: round((window.legend.pos() - window.legend._corner()).x()) == -120)
+
+
+def test_the_gradient_arrow_is_drawn_to_a_scale_the_legend_states(qtbot, window):
+    import math
+
+    from gui.contour_view import gradient_scale
+
+    scale = window.contour.gradient_scale
+    assert scale == gradient_scale(window.function)
+    # the notes' function from (0, 0): ‖∇f‖ = √80 in a view 10 × 10 wide, diagonal √200: about a sixth of it
+    wanted = math.sqrt(200) / 6 / math.sqrt(80)
+    assert scale <= wanted < 2.5 * scale and f"{scale:e}"[0] in "125"
+    for _ in range(3):
+        window.action_step.trigger()
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().step == 3)
+    window._draw_part("trajectories")
+    arrow = window.contour.gradient_arrow
+    row = window.selected().history.row(3)
+    start, end = arrow._start, arrow._end
+    assert math.hypot(end[0] - start[0], end[1] - start[1]) == pytest.approx(
+        scale * math.hypot(row["grad_x"], row["grad_y"]), rel=1e-12)
+    assert any(f"× {scale:g}" in row.text for row in window.legend.rows)

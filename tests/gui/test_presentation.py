@@ -60,3 +60,15 @@ def test_text_size_keys_scale_all_text_and_are_remembered(qtbot, isolated_settin
     second.text_reset()
     assert abs(_points(QApplication.font()) - base) < 0.01
     second.close()
+
+
+def test_presentation_draws_thicker_trajectories_and_bigger_markers(qtbot, window):
+    window.action_step.trigger()
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().step == 1)
+    window._draw_part("trajectories")
+    items = next(iter(window.contour._runs.values()))
+    width, size = items.line.opts["pen"].widthF(), items.current.rect().width()
+    window.action_presentation.trigger()
+    assert items.line.opts["pen"].widthF() >= 1.6 * width and items.current.rect().width() >= 1.5 * size
+    window.action_presentation.trigger()
+    assert items.line.opts["pen"].widthF() == width
