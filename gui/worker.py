@@ -39,6 +39,8 @@ DEFAULT_SPEED = 5.0
 FULL_SPEED = math.inf
 _FRAME = 1 / 60
 CHUNK_BUDGET = 0.010  # seconds of stepping per tick at full speed
+_SLICE = 0.001  # seconds per timed slice of that stepping
+_MAX_SLICE = 1 << 16
 # the commands the window may send, each a Playback method or one of the worker's own
 _PLAYBACK_COMMANDS = frozenset({"load", "add", "remove", "configure", "set_function", "set_options", "set_visible",
                                 "step_back", "set_view", "continue_here", "reset"})
@@ -61,7 +63,7 @@ class StepWorker(QObject):
         self._last_emit = 0.0
         self._last_tick = 0.0
         self._carry = 0.0
-        self._chunk = 16
+        self._slice = 16  # steps per slice at full speed, adapted to take about _SLICE seconds
         self._unacknowledged = False  # a snapshot is on its way and the window has not said it has it
         self._pending = False  # something changed meanwhile: send a snapshot when it does
         self._timer = QTimer(self)
@@ -151,7 +153,10 @@ class StepWorker(QObject):
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self._guard("play", lambda: self.playback.advance(self._count(now)))
+        if self._speed == FULL_SPEED:
+            self._guard("play", self._step_for_budget)
+        else:
+            self._guard("play", lambda: self.playback.advance(self._count(now)))
         self._last_tick = now
         if not self.playback.can_move():
             self._stop_playing()
@@ -161,20 +166,31 @@ class StepWorker(QObject):
             self._timer.stop()  # let the window draw undisturbed; acknowledgement starts the stepping again
 
     def _count(self, now: float) -> int:
-        """How many steps this tick takes: one, what the elapsed time calls for, or a timed chunk."""
+        """How many steps this tick takes below full speed: one, or what the elapsed time calls for."""
         if self._speed <= 60:
             return 1
-        if self._speed != FULL_SPEED:
-            self._carry += self._speed * (now - self._last_tick)
-            count = min(int(self._carry), int(self._speed))  # never more than a second's worth at once
-            self._carry -= int(self._carry)
-            return count
-        took = now - self._last_tick
-        if took < CHUNK_BUDGET / 2:
-            self._chunk = min(self._chunk * 2, 1 << 20)
-        elif took > CHUNK_BUDGET * 1.5 and self._chunk > 1:
-            self._chunk //= 2
-        return self._chunk
+        self._carry += self._speed * (now - self._last_tick)
+        count = min(int(self._carry), int(self._speed))  # never more than a second's worth at once
+        self._carry -= int(self._carry)
+        return count
+
+    def _step_for_budget(self) -> None:
+        """Full speed: step in slices of about `_SLICE` seconds until `CHUNK_BUDGET` has passed.
+
+        Each slice is timed on its own, so the size adapts to the runs on screen and never to how long
+        the window took to acknowledge (time spent waiting is not time spent stepping)."""
+        deadline = time.perf_counter() + CHUNK_BUDGET
+        while True:
+            start = time.perf_counter()
+            if not self.playback.advance(self._slice):
+                return
+            end = time.perf_counter()
+            if end - start < _SLICE / 2 and self._slice < _MAX_SLICE:
+                self._slice *= 2
+            elif end - start > _SLICE * 2 and self._slice > 1:
+                self._slice //= 2
+            if end >= deadline:
+                return
 
     # -- reporting -------------------------------------------------------------------------------------
     def _delta(self, run_id: int, run) -> RunDelta:
