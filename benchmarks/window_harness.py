@@ -27,8 +27,8 @@ if str(ROOT) not in sys.path:
 from gui.app import create_application  # noqa: E402
 from gui.transport import SPEEDS  # noqa: E402
 
-__all__ = ["PROBE_MS", "WINDOW_SIZE", "Gaps", "LatencyProbe", "find_lesson", "full_speed", "memory", "open_window",
-           "pause", "play", "settle", "spin", "spin_until"]
+__all__ = ["PROBE_MS", "WINDOW_SIZE", "FrameClock", "Gaps", "LatencyProbe", "find_lesson", "full_speed", "memory",
+           "open_window", "pause", "play", "settle", "spin", "spin_until"]
 
 PROBE_MS = 5
 WINDOW_SIZE = (1440, 900)  # what MainWindow opens at on a large screen without saved settings
@@ -110,6 +110,18 @@ class LatencyProbe:
         stalled = gaps[gaps > 30 + self.interval_ms].sum() / max(self.seconds * 1000, 1e-9)
         return Gaps(float(p50), float(p99), float(late.max()), len(self.gaps),
                     self.seconds * 1000 / self.interval_ms, float(stalled))
+
+
+class FrameClock:
+    """When the window took each snapshot (one per frame it drew while playing)."""
+
+    def __init__(self, window):
+        self.times: list[float] = []
+        window.model.snapshot_applied.connect(lambda: self.times.append(time.perf_counter()))
+
+    def intervals(self, since: float) -> np.ndarray:
+        times = np.array([t for t in self.times if t >= since])
+        return np.diff(times) * 1000 if len(times) > 1 else np.zeros(1)
 
 
 @contextmanager

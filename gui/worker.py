@@ -25,7 +25,7 @@ import sys
 import time
 import traceback
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from core.functions import Objective
 from core.playback import Options, Playback
@@ -51,6 +51,9 @@ class StepWorker(QObject):
 
     stepped = Signal(object)  # Snapshot
     failed = Signal(str)  # a command could not be carried out: the reason, in one line
+    #: At full speed, stop stepping from each snapshot until the window has drawn it (see the module
+    #: docstring); benchmarks/play_variants.py measures the alternative
+    wait_for_window = True
 
     def __init__(self, function: Objective, options: Options):
         super().__init__()
@@ -162,7 +165,7 @@ class StepWorker(QObject):
             self._stop_playing()
         if not self._playing or self._speed <= 60 or time.perf_counter() - self._last_emit >= _FRAME:
             self._emit()
-        if self._playing and self._speed == FULL_SPEED and self._unacknowledged:
+        if self._playing and self._speed == FULL_SPEED and self._unacknowledged and self.wait_for_window:
             self._timer.stop()  # let the window draw undisturbed; acknowledgement starts the stepping again
 
     def _count(self, now: float) -> int:
@@ -231,6 +234,10 @@ class WorkerClient(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.sent = 0
+        self._after_paint = QTimer(self)
+        self._after_paint.setSingleShot(True)
+        self._after_paint.setInterval(0)  # a timer event: after the events posted so far
+        self._after_paint.timeout.connect(self._post_acknowledgement)
 
     def connect_to(self, worker: StepWorker) -> None:
         self.command.connect(worker.command, Qt.ConnectionType.QueuedConnection)
@@ -239,6 +246,30 @@ class WorkerClient(QObject):
         if name != "acknowledge":
             self.sent += 1
         self.command.emit(name, args)
+
+    def acknowledge_after_paint(self) -> None:
+        """Tell the worker the frame is on screen once the repaints it asked for have been done.
+
+        A widget repaints on an UpdateRequest posted at low priority, after every event of normal
+        priority: after the queued call in which a plot's scene takes in its changed items and asks for
+        its repaint, and after the zero timers that lay item views out again (which then ask for theirs).
+        So: a zero timer started after theirs, which posts the acknowledgement at low priority, behind
+        every repaint asked for by then.  Sent any earlier, the worker would step while the window
+        paints, and each of the paint's many calls into Python would wait for the GIL."""
+        self._after_paint.start()
+
+    def _post_acknowledgement(self) -> None:
+        QCoreApplication.postEvent(self, QEvent(_ACKNOWLEDGE), _LOW_PRIORITY)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _ACKNOWLEDGE:
+            self.send("acknowledge")
+            return True
+        return super().event(event)
+
+
+_ACKNOWLEDGE = QEvent.Type(QEvent.registerEventType())
+_LOW_PRIORITY = int(Qt.EventPriority.LowEventPriority.value)
 
 
 def start_worker(function: Objective, options: Options, parent: QObject) -> tuple[StepWorker, QThread]:
