@@ -393,6 +393,7 @@ class MainWindow(QMainWindow):
         drawing; the rest wait for the next frame, after this one's repaint.  A step draws every part
         at once (each takes a millisecond or two), while a new function or a new lesson (every part
         laid out again) is drawn over several frames and never holds the event loop for all of them.
+        The panels come first, so that a form is never rebuilt a frame late, under the user's typing.
 
         While playing fast, a frame draws only the part that is most overdue: the trajectories (every
         frame they can), the history table, the state table and texts (each 10 times a second: faster
@@ -401,7 +402,7 @@ class MainWindow(QMainWindow):
         would wait for the GIL at every call into Python."""
         if not (self.model.playing and self.speed.speed > 60):
             start = time.perf_counter()
-            for part in ("trajectories", "loss", "history", "state"):
+            for part in ("state", "history", "trajectories", "loss"):  # the panels first: they are the cheap ones
                 if self._stale(part) and time.perf_counter() - start < FRAME_BUDGET:
                     self._draw_part(part)
             return
