@@ -52,7 +52,6 @@ from .worker import WorkerClient, start_worker
 __all__ = ["OPENING_FUNCTION", "OPENING_OPTIONS", "OPENING_RUNS", "MainWindow"]
 
 FRAME_MS = 16
-FRAME_BUDGET = 0.008  # seconds a frame spends drawing parts before leaving the rest to the next frame
 # While playing fast: the seconds between redraws of each part that is not redrawn every frame
 STREAM_INTERVALS = {"history": 0.1, "state": 0.1, "loss": 0.2}
 
@@ -389,21 +388,16 @@ class MainWindow(QMainWindow):
     def _draw(self) -> None:
         """Draw what changed.
 
-        Paused or playing slowly, a frame draws the stale parts in turn until it has spent `FRAME_BUDGET`
-        drawing; the rest wait for the next frame, after this one's repaint.  A step draws every part
-        at once (each takes a millisecond or two), while a new function or a new lesson (every part
-        laid out again) is drawn over several frames and never holds the event loop for all of them.
-        The panels come first, so that a form is never rebuilt a frame late, under the user's typing.
-
         While playing fast, a frame draws only the part that is most overdue: the trajectories (every
         frame they can), the history table, the state table and texts (each 10 times a second: faster
-        than that nobody can read them), or the loss plot (5 times a second).  At full speed, only
+        than that nobody can read them), or the loss plot (5 times a second).  No single frame then
+        keeps the event loop busy for long, and the keyboard stays responsive.  At full speed, only
         while a snapshot awaits its acknowledgement: the worker is stepping otherwise, and a paint
         would wait for the GIL at every call into Python."""
+        parts = ("trajectories", "loss", "history", "state")
         if not (self.model.playing and self.speed.speed > 60):
-            start = time.perf_counter()
-            for part in ("state", "history", "trajectories", "loss"):  # the panels first: they are the cheap ones
-                if self._stale(part) and time.perf_counter() - start < FRAME_BUDGET:
+            for part in parts:
+                if self._stale(part):
                     self._draw_part(part)
             return
         if math.isinf(self.speed.speed) and not self._owe_acknowledgement:
