@@ -36,6 +36,7 @@ from window_harness import (
     PROBE_MS,
     ROOT,
     WINDOW_SIZE,
+    FrameClock,
     LatencyProbe,
     find_lesson,
     full_speed,
@@ -144,18 +145,6 @@ def contour_figures(repeats: int, iso_repeats: int) -> None:
 
 
 # ---------------------------------------------------------------------------------- 2, 3. playing, latency
-class FrameClock:
-    """When the window took each snapshot (one per frame it drew while playing)."""
-
-    def __init__(self, window):
-        self.times: list[float] = []
-        window.model.snapshot_applied.connect(lambda: self.times.append(time.perf_counter()))
-
-    def intervals(self, since: float) -> np.ndarray:
-        times = np.array([t for t in self.times if t >= since])
-        return np.diff(times) * 1000 if len(times) > 1 else np.zeros(1)
-
-
 def play_once(window, clock: FrameClock, seconds: float) -> dict:
     """Play every shown run at full speed for ``seconds``: steps/s per run, main-thread lateness, frames."""
     before = [entry.step for entry in window.entries]

@@ -38,9 +38,10 @@ class Variant:
 VARIANTS = (
     Variant("ack before paint, 10 ms, switch 1 ms", 0.010, True, False, 0.001),
     Variant("ack after paint, 10 ms, switch 1 ms", 0.010, True, True, 0.001),
-    Variant("ack after paint, 6 ms, switch 1 ms", 0.006, True, True, 0.001),
     Variant("ack after paint, 10 ms, switch 0.1 ms", 0.010, True, True, 0.0001),
-    Variant("no waiting, switch 1 ms", 0.010, False, True, 0.001),
+    Variant("ack after paint, 10 ms, switch 0.05 ms", 0.010, True, True, 0.00005),
+    Variant("ack after paint, 6 ms, switch 0.1 ms", 0.006, True, True, 0.0001),
+    Variant("ack after paint, 14 ms, switch 0.1 ms", 0.014, True, True, 0.0001),
     Variant("no waiting, switch 0.1 ms", 0.010, False, True, 0.0001),
 )
 
