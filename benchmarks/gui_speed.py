@@ -1,6 +1,6 @@
 """Speed of the desktop window, printed as measured figures (never asserted: the machines are shared).
 
-    python benchmarks/gui_speed.py [--repeats N] [--play-seconds S]
+    python benchmarks/gui_speed.py [--repeats N] [--play-seconds S] [--periods N] [--only PART ...]
 
 Runs offscreen (QT_QPA_PLATFORM=offscreen unless already set) with QSettings pointed at a temporary folder,
 so the user's settings and last session are never read or written.  It prints:
@@ -9,13 +9,13 @@ so the user's settings and last session are never read or written.  It prints:
    against the same levels traced by pyqtgraph's IsocurveItem (``generatePath``: marching squares and path);
 2. steps per second per run at full speed with the four runs of the "rosenbrock" lesson visible, counted
    from the window's mirrors (the runs are paused and the last snapshot applied before counting);
-3. the main thread's event-loop latency during that same play period, from a 5 ms probe timer, with the
-   same probe while paused as the baseline;
+3. the main thread's event-loop latency during those same play periods, from a 5 ms probe timer, with the
+   same probe while paused as the baseline, and the frames the window drew (snapshots it took) per second;
 4. ``MainWindow.redraw`` and the repaint of the plots with a 100,000-step trajectory on screen;
 5. the wall time from starting a Python process to the first paint of the window's contour view, against
    a process that shows an empty pyqtgraph PlotWidget of the same size.
 
-Every figure is the median of the repeats (the play measurements are one period each).
+Every figure is the median of the repeats; the play figures are medians over ``--periods`` periods.
 """
 
 from __future__ import annotations
