@@ -1,6 +1,6 @@
 """Speed of the desktop window, printed as measured figures (never asserted: the machines are shared).
 
-    python benchmarks/gui_speed.py [--repeats N] [--play-seconds S]
+    python benchmarks/gui_speed.py [--repeats N] [--play-seconds S] [--periods N] [--only PART ...]
 
 Runs offscreen (QT_QPA_PLATFORM=offscreen unless already set) with QSettings pointed at a temporary folder,
 so the user's settings and last session are never read or written.  It prints:
@@ -9,13 +9,13 @@ so the user's settings and last session are never read or written.  It prints:
    against the same levels traced by pyqtgraph's IsocurveItem (``generatePath``: marching squares and path);
 2. steps per second per run at full speed with the four runs of the "rosenbrock" lesson visible, counted
    from the window's mirrors (the runs are paused and the last snapshot applied before counting);
-3. the main thread's event-loop latency during that same play period, from a 5 ms probe timer, with the
-   same probe while paused as the baseline;
+3. the main thread's event-loop latency during those same play periods, from a 5 ms probe timer, with the
+   same probe while paused as the baseline, and the frames the window drew (snapshots it took) per second;
 4. ``MainWindow.redraw`` and the repaint of the plots with a 100,000-step trajectory on screen;
 5. the wall time from starting a Python process to the first paint of the window's contour view, against
    a process that shows an empty pyqtgraph PlotWidget of the same size.
 
-Every figure is the median of the repeats (the play measurements are one period each).
+Every figure is the median of the repeats; the play figures are medians over ``--periods`` periods.
 """
 
 from __future__ import annotations
@@ -28,33 +28,37 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from timing import median_time  # (beside this script, as window_harness: it sets the offscreen platform)
+from window_harness import (
+    PROBE_MS,
+    ROOT,
+    WINDOW_SIZE,
+    FrameClock,
+    LatencyProbe,
+    find_lesson,
+    full_speed,
+    open_window,
+    pause,
+    play,
+    settle,
+    spin,
+    spin_until,
+)
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from timing import median_time  # noqa: E402  (beside this script)
-
-from core.functions import FUNCTIONS  # noqa: E402
-from core.levels import contour_levels  # noqa: E402
-from gui.app import create_application  # noqa: E402
-from gui.contours import contour_path  # noqa: E402
-from gui.session import Options  # noqa: E402
-from gui.worker import FULL_SPEED  # noqa: E402
+from core.functions import FUNCTIONS
+from core.levels import contour_levels
+from gui.app import create_application
+from gui.contours import contour_path
+from gui.session import Options
 
 GRID = 500
 LEVELS = 25
 CONTOUR_FUNCTION = "himmelblau"
 LESSON = "rosenbrock"
-PROBE_MS = 5
 LONG_RUN = 100_000
-WINDOW_SIZE = (1440, 900)  # what MainWindow opens at when there are no saved settings
 
 # The child process for the start-up figure.  argv[1] is "gradstep" (as main.py starts the app) or "empty"
 # (a bare pyqtgraph PlotWidget).  It prints "painted" at the first paint of the plot's viewport and, for
@@ -111,66 +115,6 @@ sys.exit(app.exec())
 """
 
 
-def spin_until(done, timeout: float) -> bool:
-    """Run the Qt event loop (as app.exec would) until done() is true or ``timeout`` seconds have passed."""
-    loop = QEventLoop()
-    deadline = time.perf_counter() + timeout
-    poll = QTimer()
-    poll.setInterval(10)
-
-    def check():
-        if done() or time.perf_counter() >= deadline:
-            loop.quit()
-    poll.timeout.connect(check)
-    poll.start()
-    if not done():
-        loop.exec()
-    poll.stop()
-    return done()
-
-
-def spin(seconds: float) -> None:
-    spin_until(lambda: False, seconds)
-
-
-class LatencyProbe:
-    """A 5 ms timer on the main thread that records the gap between consecutive timeouts."""
-
-    def __init__(self, interval_ms: int = PROBE_MS):
-        self.interval_ms = interval_ms
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self._tick)
-        self.gaps: list[float] = []
-        self._last: float | None = None
-
-    def start(self) -> None:
-        self.gaps, self._last = [], None
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        if self._last is not None:
-            self.gaps.append(now - self._last)
-        self._last = now
-
-    def text(self, seconds: float) -> str:
-        if not self.gaps:
-            return "no timeouts at all"
-        gaps = np.array(self.gaps) * 1000
-        late = np.maximum(gaps - self.interval_ms, 0.0)
-        p50, p99 = np.percentile(late, [50, 99])
-        expected = seconds * 1000 / self.interval_ms
-        stalled = gaps[gaps > 30 + self.interval_ms].sum() / (seconds * 1000)
-        return (f"late by p50 {p50:7.2f} ms, p99 {p99:8.2f} ms, max {late.max():8.1f} ms  "
-                f"({len(self.gaps)} gaps, about {expected:.0f} if never late; {stalled:.0%} of the time in "
-                f"gaps over 30 ms late)")
-
-
 # -------------------------------------------------------------------------------------------- 1. contours
 def contour_figures(repeats: int, iso_repeats: int) -> None:
     function = FUNCTIONS[CONTOUR_FUNCTION]
@@ -201,71 +145,72 @@ def contour_figures(repeats: int, iso_repeats: int) -> None:
 
 
 # ---------------------------------------------------------------------------------- 2, 3. playing, latency
-def find_lesson(window, name: str):
-    return next(lesson for lesson in window.lessons if lesson.name == name)
+def play_once(window, clock: FrameClock, seconds: float) -> dict:
+    """Play every shown run at full speed for ``seconds``: steps/s per run, main-thread lateness, frames."""
+    before = [entry.step for entry in window.entries]
+    probe = LatencyProbe()
+    start = time.perf_counter()
+    play(window)
+    probe.start()
+    spin(seconds)
+    gaps = probe.stop()
+    elapsed = time.perf_counter() - start
+    frames = clock.intervals(start)
+    pause(window)  # the pause snapshot brings the mirrors exactly up to the worker's counts
+    after = [entry.step for entry in window.entries]
+    return {"rates": [(b - a) / elapsed for a, b in zip(before, after, strict=True)], "gaps": gaps,
+            "frames": frames, "steps": after}
 
 
-def settle(window, timeout: float = 30.0) -> None:
-    """Wait until the worker has stopped (a paused snapshot applied) and the contour map is on screen."""
-    spin_until(lambda: not window.playing and window.contour.contour_map is not None, timeout)
-    spin(0.3)
-
-
-def play_figures(window, seconds: float) -> None:
+def play_figures(window, seconds: float, periods: int) -> None:
     window.open_lesson(find_lesson(window, LESSON))
     window.set_options(Options(None, 1_000_000, 0.0))
-    window.client.set_speed.emit(FULL_SPEED)
+    full_speed(window)
     settle(window)
+    clock = FrameClock(window)
     probe = LatencyProbe()
-
     probe.start()
     spin(seconds)
-    probe.stop()
-    paused = probe.text(seconds)
-
-    # warm up: the worker sizes its chunks to about 10 ms in the first few ticks; then pause and start
-    # the measured period from a warmed-up worker, so the count skips the start-up
-    window.action_play.trigger()
-    spin(0.5)
-    window.client.pause.emit()
-    settle(window)
-
-    before = [entry.step for entry in window.entries]
-    start = time.perf_counter()
-    window.action_play.trigger()
-    probe.start()
-    spin(seconds)
-    probe.stop()
-    elapsed = time.perf_counter() - start
-    window.client.pause.emit()
-    settle(window)  # the pause snapshot brings the mirrors exactly up to the worker's counts
-    after = [entry.step for entry in window.entries]
-    rates = [(b - a) / elapsed for a, b in zip(before, after, strict=True)]
-    playing = probe.text(elapsed)
-
-    print(f"\n2. full speed, lesson {LESSON!r}, {len(rates)} runs visible, {elapsed:.2f} s of play "
-          f"(steps counted from the window's mirrors after pausing)")
-    for entry, rate in zip(window.entries, rates, strict=True):
-        print(f"   {entry.name:<10} {rate:12,.0f} steps/s")
-    print(f"   per run, median {statistics.median(rates):,.0f} steps/s; all runs together {sum(rates):,.0f} "
-          f"steps/s; runs ended at step {min(after):,}..{max(after):,}")
+    paused = probe.stop()
+    play_once(window, clock, 0.5)  # warm-up: the worker sizes its chunks in the first ticks
+    results = [play_once(window, clock, seconds) for _ in range(periods)]
+    print(f"\n2. full speed, lesson {LESSON!r}, {len(window.entries)} runs visible, {periods} periods of "
+          f"{seconds:.1f} s (steps counted from the window's mirrors after pausing)")
+    for i, entry in enumerate(window.entries):
+        rates = [r["rates"][i] for r in results]
+        print(f"   {entry.name:<10} {statistics.median(rates):12,.0f} steps/s  (median of {periods})")
+    per_run = statistics.median(statistics.median(r["rates"]) for r in results)
+    for i, r in enumerate(results):
+        print(f"   period {i + 1}: {statistics.median(r['rates']):,.0f} steps/s per run, {len(r['frames']) + 1} "
+              f"frames, ended at steps {r['steps']}")
+    print(f"   per run, median {per_run:,.0f} steps/s; runs ended at step {min(results[-1]['steps']):,}.."
+          f"{max(results[-1]['steps']):,}")
     print(f"\n3. main-thread event loop, {PROBE_MS} ms probe timer (lateness = gap between timeouts - {PROBE_MS} ms)")
-    print(f"   paused:              {paused}")
-    print(f"   playing full speed:  {playing}")
-    print("   (target: p99 under 30 ms while playing)")
+    print(f"   paused:               {paused.text()}")
+    for i, r in enumerate(results):
+        print(f"   playing, period {i + 1}:    {r['gaps'].text()}")
+    print(f"   playing, medians:     p50 {statistics.median(r['gaps'].p50 for r in results):.2f} ms, "
+          f"p99 {statistics.median(r['gaps'].p99 for r in results):.2f} ms, "
+          f"max {statistics.median(r['gaps'].max for r in results):.1f} ms (worst "
+          f"{max(r['gaps'].max for r in results):.1f} ms)")
+    frames = np.concatenate([r["frames"] for r in results])
+    p50, p99 = np.percentile(frames, [50, 99])
+    print(f"   frames drawn while playing: {1000 / frames.mean():.0f} per second; interval p50 {p50:.1f} ms, "
+          f"p99 {p99:.1f} ms, max {frames.max():.1f} ms")
+    print("   (target: lateness p99 under 16 ms, no gap over 50 ms)")
 
 
 # -------------------------------------------------------------------------------------------- 4. redraw
 def redraw_figures(window, repeats: int) -> None:
     window.open_lesson(find_lesson(window, LESSON))
     for entry in window.entries[1:]:
-        window.set_run_visible(entry.run_id, False)
+        window.model.set_run_visible(entry.run_id, False)
     window.set_options(Options(None, LONG_RUN, 0.0))
-    window.client.set_speed.emit(FULL_SPEED)
+    full_speed(window)
     settle(window)
     entry = window.selected()
     start = time.perf_counter()
-    window.action_play.trigger()
+    play(window)
     reached = spin_until(lambda: entry.step >= LONG_RUN and entry.stop is not None and not window.playing, 300)
     took = time.perf_counter() - start
     settle(window)
@@ -274,7 +219,7 @@ def redraw_figures(window, repeats: int) -> None:
         return
 
     def dirty_redraw():
-        window._dirty = True
+        window._drawn.clear()
         window.redraw()
 
     def new_rows_redraw():
@@ -285,18 +230,17 @@ def redraw_figures(window, repeats: int) -> None:
     cursor_steps = iter(np.random.default_rng(1).integers(1, LONG_RUN, size=10 * repeats + 10).tolist())
 
     def scrub_redraw():
-        window.cursor = next(cursor_steps)
+        window.model.set_view(next(cursor_steps))
         dirty_redraw()
 
     print(f"\n4. {entry.name} run at step {entry.step:,} ({took:.1f} s of full-speed play to get there), "
           f"other runs hidden; window {window.width()}x{window.height()}; medians of {repeats}")
-    for label, fn in (("redraw(), nothing new", dirty_redraw),
+    for label, fn in (("redraw(), every part, nothing new", dirty_redraw),
                       ("redraw(), trajectory and f curve set again", new_rows_redraw),
-                      ("redraw(), timeline cursor moved", scrub_redraw)):
+                      ("redraw(), step on view moved", scrub_redraw)):
         fn()  # warm-up
         print(f"   {label:<46} {median_time(fn, repeats) * 1000:9.2f} ms")
-    window.cursor = None
-    dirty_redraw()
+    settle(window)
     for label, widget in (("contour view", window.contour), ("loss plot", window.loss),
                           ("whole window", window)):
         widget.grab()
@@ -351,27 +295,28 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--iso-repeats", type=int, default=3, help="repeats of the slow IsocurveItem timing")
     parser.add_argument("--play-seconds", type=float, default=3.0)
+    parser.add_argument("--periods", type=int, default=3, help="measured play periods (medians are printed)")
+    parser.add_argument("--only", choices=("contours", "play", "redraw", "startup"), action="append",
+                        help="measure only these (repeatable)")
     args = parser.parse_args()
     repeats = max(1, args.repeats)
-    settings_dir = tempfile.mkdtemp(prefix="gradstep-bench-")
-    try:
-        app = create_application()
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
-        print(f"Qt platform {app.platformName()}; pyqtgraph {pg.__version__}; settings in {settings_dir}\n")
+    only = set(args.only or ("contours", "play", "redraw", "startup"))
+    app = create_application()
+    print(f"Qt platform {app.platformName()}; pyqtgraph {pg.__version__}\n")
+    if "contours" in only:
         contour_figures(repeats, max(1, args.iso_repeats))
-
-        from gui.main_window import MainWindow
-
-        window = MainWindow()
-        window.show()
+    if only & {"play", "redraw"}:
+        with open_window() as window:
+            if "play" in only:
+                play_figures(window, args.play_seconds, max(1, args.periods))
+            if "redraw" in only:
+                redraw_figures(window, max(10, 4 * repeats))
+    if "startup" in only:
+        settings_dir = tempfile.mkdtemp(prefix="gradstep-bench-")
         try:
-            play_figures(window, args.play_seconds)
-            redraw_figures(window, max(10, 4 * repeats))
+            startup_figures(repeats, settings_dir)
         finally:
-            window.close()  # stops the stepping thread; settings go to the temporary folder
-        startup_figures(repeats, settings_dir)
-    finally:
-        shutil.rmtree(settings_dir, ignore_errors=True)
+            shutil.rmtree(settings_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from .model import WindowModel
@@ -10,6 +10,7 @@ from .numbers import NumberFormat
 from .tables import HistoryModel, TableView
 
 __all__ = ["HistoryPanel"]
+
 
 class HistoryPanel(QGroupBox):
     """The history table (``history_table``); selecting a row sets the step on view."""
@@ -25,6 +26,10 @@ class HistoryPanel(QGroupBox):
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self._syncing = False
         self._fitted: list[int] = []
+        self._measuring = QTimer(self)  # the column widths of a long history are measured in pieces
+        self._measuring.setSingleShot(True)
+        self._measuring.setInterval(0)
+        self._measuring.timeout.connect(self._fit_columns)
 
     def set_number_format(self, number_format: NumberFormat) -> None:
         self.model.set_number_format(number_format)
@@ -39,11 +44,18 @@ class HistoryPanel(QGroupBox):
         if entry is None or entry.history is None:
             return
         self.model.show_entry(entry, entry.take_changes())
-        widths = self.model.text_widths()  # measured over the new rows only: cheap every frame
+        self._fit_columns()
+        self._select(model.viewed_step(entry))
+
+    def _fit_columns(self) -> None:
+        """Widen the columns for the rows measured so far; measure more at the next turn of the event
+        loop until every row is (rows already measured are not measured again)."""
+        widths, complete = self.model.text_widths()
         if widths != self._fitted:
             self.table.fit_columns(widths)
             self._fitted = widths
-        self._select(model.viewed_step(entry))
+        if not complete:
+            self._measuring.start()
 
     def catch_up(self, model: WindowModel) -> None:
         """Rows were taken away: the table must hear of it before it next paints (it would ask for them)."""

@@ -472,7 +472,7 @@ class MainWindow(QMainWindow):
                 # after the paint events this redraw posted: the worker waits for the frame to be on
                 # screen, and must never be left waiting, whatever happened while drawing
                 self._owe_acknowledgement = False
-                QTimer.singleShot(0, lambda: self.client.send("acknowledge"))
+                self.client.acknowledge_after_paint()
 
     def _stale(self, part: str) -> bool:
         return self._drawn.get(part) != self.model.revision
@@ -483,12 +483,16 @@ class MainWindow(QMainWindow):
         While playing fast, a frame draws only the part that is most overdue: the trajectories (every
         frame they can), the history table, the state table and texts (each 10 times a second: faster
         than that nobody can read them), or the loss plot (5 times a second).  No single frame then
-        keeps the event loop busy for long, and the keyboard stays responsive."""
+        keeps the event loop busy for long, and the keyboard stays responsive.  At full speed, only
+        while a snapshot awaits its acknowledgement: the worker is stepping otherwise, and a paint
+        would wait for the GIL at every call into Python."""
         parts = ("trajectories", "loss", "history", "state")
         if not (self.model.playing and self.speed.speed > 60):
             for part in parts:
                 if self._stale(part):
                     self._draw_part(part)
+            return
+        if math.isinf(self.speed.speed) and not self._owe_acknowledgement:
             return
         now = time.monotonic()
         overdue = [(now - self._drawn_at[name] - interval, name) for name, interval in STREAM_INTERVALS.items()

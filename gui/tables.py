@@ -23,7 +23,7 @@ from core.run import BASE_COLUMNS
 from .numbers import FULL, NumberFormat
 from .session import RunEntry
 
-__all__ = ["HistoryModel", "StateModel", "TableView", "display_columns", "state_rows"]
+__all__ = ["MEASURE_ROWS", "HistoryModel", "StateModel", "TableView", "display_columns", "state_rows"]
 
 _COLUMN_TIPS = {"step": "the update number (0: the start point)", "x": "the point after this update",
                 "y": "the point after this update", "f": "the function's value at the point",
@@ -34,6 +34,7 @@ _ALIGN_VALUE = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _DISPLAY, _TOOLTIP, _ALIGNMENT = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
                                   int(Qt.ItemDataRole.TextAlignmentRole))
 _FULL = NumberFormat(FULL)
+MEASURE_ROWS = 20_000  # rows of the history whose texts one call measures (about 6 ms of numpy)
 
 
 def display_columns(recorded) -> list[str]:
@@ -185,7 +186,7 @@ class HistoryModel(QAbstractTableModel):
         self._views: list = []
         self._used_gradient: set[int] = set()
         self._widths: list[int] = []
-        self._measured = 0  # rows whose texts the column widths already allow for
+        self._measured = (0, 0)  # the rows whose texts the column widths already allow for: lo..hi-1
         self.number_format = NumberFormat()
 
     def show_entry(self, entry: RunEntry | None, changed_from: int | None = None) -> None:
@@ -208,9 +209,10 @@ class HistoryModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), rows, self._rows - 1)
             self._rows = rows
             self.endRemoveRows()
+            self._forget_widths_from(rows)
         if changed_from is not None and changed_from < self._rows:
             # a changed gradient at row k shows in row k + 1 (the update that used it)
-            self._measured = min(self._measured, changed_from)
+            self._forget_widths_from(changed_from)
             self.dataChanged.emit(self.index(changed_from, 0), self.index(self._rows - 1, len(self._columns)))
         if rows > self._rows:
             self.beginInsertRows(QModelIndex(), self._rows, rows - 1)
@@ -229,19 +231,36 @@ class HistoryModel(QAbstractTableModel):
 
     def _reset_widths(self) -> None:
         self._widths = [len(name) for name in self.column_names()]
-        self._measured = 0
+        self._measured = (self._rows, self._rows)  # nothing yet: measured from the newest rows down
 
-    def text_widths(self) -> list[int]:
+    def _forget_widths_from(self, row: int) -> None:
+        lo, hi = self._measured
+        self._measured = (min(lo, row), min(hi, row))
+
+    def text_widths(self) -> tuple[list[int], bool]:
         """For each column, at least the length of its title and of every text it can show, in
-        characters (the cells are monospaced); measured over the rows added since the last call."""
-        if self._rows > self._measured:
-            start = self._measured
-            self._widths[0] = max(self._widths[0], len(str(self._rows - 1)))
-            for i, name in enumerate(self._columns):
-                values = self._views[i][start: self._rows]
-                self._widths[i + 1] = max(self._widths[i + 1], self.number_format.width(values, name))
-            self._measured = self._rows
-        return list(self._widths)
+        characters (the cells are monospaced); and whether that holds for every row yet.
+
+        Each call measures at most `MEASURE_ROWS` rows more: rows added or changed since the last call
+        first, then older rows, from the newest down.  A new number format on a million rows is then
+        measured over many frames (each a few milliseconds), never in one."""
+        lo, hi = self._measured
+        budget = MEASURE_ROWS
+        if hi < self._rows:
+            end = min(self._rows, hi + budget)
+            self._measure(hi, end)
+            budget, hi = budget - (end - hi), end
+        if budget > 0 and lo > 0:
+            start = max(0, lo - budget)
+            self._measure(start, lo)
+            lo = start
+        self._measured = (lo, hi)
+        return list(self._widths), lo == 0 and hi >= self._rows
+
+    def _measure(self, start: int, end: int) -> None:
+        self._widths[0] = max(self._widths[0], len(str(end - 1)))
+        for i, name in enumerate(self._columns):
+            self._widths[i + 1] = max(self._widths[i + 1], self.number_format.width(self._views[i][start:end], name))
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008
         return 0 if parent.isValid() else self._rows

@@ -26,7 +26,7 @@ import time
 import traceback
 from collections import OrderedDict
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from core.functions import Objective
 from core.playback import Options, Playback
@@ -41,6 +41,8 @@ FULL_SPEED = math.inf
 _FRAME = 1 / 60
 CHUNK_BUDGET = 0.010  # seconds of stepping per tick at full speed
 _UNDO_LIMIT = 100  # changes whose other state is kept (the window's undo stack keeps fewer)
+_SLICE = 0.001  # seconds per timed slice of that stepping
+_MAX_SLICE = 1 << 16
 # the commands the window may send, each a Playback method or one of the worker's own
 _PLAYBACK_COMMANDS = frozenset({"load", "add", "remove", "configure", "set_function", "set_options", "set_visible",
                                 "step_back", "set_view", "continue_here", "reset"})
@@ -51,6 +53,9 @@ class StepWorker(QObject):
 
     stepped = Signal(object)  # Snapshot
     failed = Signal(str)  # a command could not be carried out: the reason, in one line
+    #: At full speed, stop stepping from each snapshot until the window has drawn it (see the module
+    #: docstring); benchmarks/play_variants.py measures the alternative
+    wait_for_window = True
 
     def __init__(self, function: Objective, options: Options):
         super().__init__()
@@ -63,7 +68,7 @@ class StepWorker(QObject):
         self._last_emit = 0.0
         self._last_tick = 0.0
         self._carry = 0.0
-        self._chunk = 16
+        self._slice = 16  # steps per slice at full speed, adapted to take about _SLICE seconds
         self._unacknowledged = False  # a snapshot is on its way and the window has not said it has it
         self._pending = False  # something changed meanwhile: send a snapshot when it does
         self._timer = QTimer(self)
@@ -170,30 +175,44 @@ class StepWorker(QObject):
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self._guard("play", lambda: self.playback.advance(self._count(now)))
+        if self._speed == FULL_SPEED:
+            self._guard("play", self._step_for_budget)
+        else:
+            self._guard("play", lambda: self.playback.advance(self._count(now)))
         self._last_tick = now
         if not self.playback.can_move():
             self._stop_playing()
         if not self._playing or self._speed <= 60 or time.perf_counter() - self._last_emit >= _FRAME:
             self._emit()
-        if self._playing and self._speed == FULL_SPEED and self._unacknowledged:
+        if self._playing and self._speed == FULL_SPEED and self._unacknowledged and self.wait_for_window:
             self._timer.stop()  # let the window draw undisturbed; acknowledgement starts the stepping again
 
     def _count(self, now: float) -> int:
-        """How many steps this tick takes: one, what the elapsed time calls for, or a timed chunk."""
+        """How many steps this tick takes below full speed: one, or what the elapsed time calls for."""
         if self._speed <= 60:
             return 1
-        if self._speed != FULL_SPEED:
-            self._carry += self._speed * (now - self._last_tick)
-            count = min(int(self._carry), int(self._speed))  # never more than a second's worth at once
-            self._carry -= int(self._carry)
-            return count
-        took = now - self._last_tick
-        if took < CHUNK_BUDGET / 2:
-            self._chunk = min(self._chunk * 2, 1 << 20)
-        elif took > CHUNK_BUDGET * 1.5 and self._chunk > 1:
-            self._chunk //= 2
-        return self._chunk
+        self._carry += self._speed * (now - self._last_tick)
+        count = min(int(self._carry), int(self._speed))  # never more than a second's worth at once
+        self._carry -= int(self._carry)
+        return count
+
+    def _step_for_budget(self) -> None:
+        """Full speed: step in slices of about `_SLICE` seconds until `CHUNK_BUDGET` has passed.
+
+        Each slice is timed on its own, so the size adapts to the runs on screen and never to how long
+        the window took to acknowledge (time spent waiting is not time spent stepping)."""
+        deadline = time.perf_counter() + CHUNK_BUDGET
+        while True:
+            start = time.perf_counter()
+            if not self.playback.advance(self._slice):
+                return
+            end = time.perf_counter()
+            if end - start < _SLICE / 2 and self._slice < _MAX_SLICE:
+                self._slice *= 2
+            elif end - start > _SLICE * 2 and self._slice > 1:
+                self._slice //= 2
+            if end >= deadline:
+                return
 
     # -- reporting -------------------------------------------------------------------------------------
     def _delta(self, run_id: int, run) -> RunDelta:
@@ -234,6 +253,10 @@ class WorkerClient(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.sent = 0
+        self._after_paint = QTimer(self)
+        self._after_paint.setSingleShot(True)
+        self._after_paint.setInterval(0)  # a timer event: after the events posted so far
+        self._after_paint.timeout.connect(self._post_acknowledgement)
 
     def connect_to(self, worker: StepWorker) -> None:
         self.command.connect(worker.command, Qt.ConnectionType.QueuedConnection)
@@ -242,6 +265,30 @@ class WorkerClient(QObject):
         if name != "acknowledge":
             self.sent += 1
         self.command.emit(name, args)
+
+    def acknowledge_after_paint(self) -> None:
+        """Tell the worker the frame is on screen once the repaints it asked for have been done.
+
+        A widget repaints on an UpdateRequest posted at low priority, after every event of normal
+        priority: after the queued call in which a plot's scene takes in its changed items and asks for
+        its repaint, and after the zero timers that lay item views out again (which then ask for theirs).
+        So: a zero timer started after theirs, which posts the acknowledgement at low priority, behind
+        every repaint asked for by then.  Sent any earlier, the worker would step while the window
+        paints, and each of the paint's many calls into Python would wait for the GIL."""
+        self._after_paint.start()
+
+    def _post_acknowledgement(self) -> None:
+        QCoreApplication.postEvent(self, QEvent(_ACKNOWLEDGE), _LOW_PRIORITY)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _ACKNOWLEDGE:
+            self.send("acknowledge")
+            return True
+        return super().event(event)
+
+
+_ACKNOWLEDGE = QEvent.Type(QEvent.registerEventType())
+_LOW_PRIORITY = int(Qt.EventPriority.LowEventPriority.value)
 
 
 def start_worker(function: Objective, options: Options, parent: QObject) -> tuple[StepWorker, QThread]:
