@@ -195,13 +195,12 @@ class _RunItems:
         self.selected_current.setVisible(self.line.isVisible() and emphasise)
 
     def _draw_line(self, x: np.ndarray, y: np.ndarray, last: int) -> None:
+        # the symbol goes with the data: set alone, it would redraw the old points with dots first
         if last < DOT_LIMIT:  # every point, with its dot
-            self.line.setSymbol("o")
-            self.line.setData(x[: last + 1], y[: last + 1], connect="all")
+            self.line.setData(x[: last + 1], y[: last + 1], connect="all", symbol="o")
             return
-        self.line.setSymbol(None)
         xs, ys, joins = self.trail.polyline(x, y, last)
-        self.line.setData(xs, ys, connect=joins)
+        self.line.setData(xs, ys, connect=joins, symbol=None)
 
     def _sync(self, entry: RunEntry) -> tuple[np.ndarray, np.ndarray]:
         """The run's x and y columns, with both trails cut back to the rows that are still the same."""

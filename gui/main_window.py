@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.refresh_view_options()
         self.model.set_speed(self.speed.speed)
         self.action_clear_guesses.setEnabled(False)
-        QApplication.instance().installEventFilter(self)
+        self.watch_fields()
         self.contour.setFocus()
         if self.library.problems:  # said once the window is up: a dialog now would block the start
             QTimer.singleShot(0, lambda: self.statusBar().showMessage(
@@ -538,7 +538,8 @@ class MainWindow(QMainWindow):
         self.run_list.show_runs(m.entries, m.selected_id)
         if entry is None or entry.history is None:
             return
-        self.run_panel.show_run(entry)
+        if self.run_panel.show_run(entry):
+            self.watch_fields()  # the form was built anew for another optimizer
         self.state_panel.set_number_format(self.number_format())
         self.state_panel.refresh(m)
         self.formula_panel.number_format = self.number_format()
@@ -575,6 +576,15 @@ class MainWindow(QMainWindow):
         dialogs.show_about(self)
 
     # --------------------------------------------------------------------------- shortcuts in text fields
+    def watch_fields(self) -> None:
+        """Let this window's Ctrl and Alt shortcuts through every text field it has now (see
+        eventFilter); called again when a panel builds new fields.  A filter on the fields alone: one on
+        the whole application would route every event of the program through Python."""
+        for field in self.findChildren(QLineEdit) + self.findChildren(QAbstractSpinBox):
+            if not field.property("gradstep_watched"):
+                field.setProperty("gradstep_watched", True)
+                field.installEventFilter(self)
+
     def eventFilter(self, watched, event) -> bool:
         """A text field claims the keys it edits with, Ctrl+E (end of line) among them; a shortcut of
         this window with Ctrl or Alt wins over the field wherever the focus is."""
@@ -600,7 +610,6 @@ class MainWindow(QMainWindow):
         self.frame.stop()
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
             QApplication.setFont(self.appearance.base)  # the application's font is not this window's to keep
         if self.worker_thread.isRunning():
             QMetaObject.invokeMethod(self.worker, "shutdown", Qt.ConnectionType.BlockingQueuedConnection)

@@ -194,13 +194,15 @@ class RunPanel(QGroupBox):
         if name:
             self.name_changed.emit(name)
 
-    def show_run(self, entry: RunEntry) -> None:
+    def show_run(self, entry: RunEntry) -> bool:
+        """Show the run's settings; True if the form was built anew (new fields)."""
         opt = entry.optimizer
         if not self.name_edit.hasFocus():
             self.name_edit.setText(entry.name)
         self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(opt.name))
         self.rule.setText("\n".join(opt.formula))
-        if self._kind is not type(opt):
+        built = self._kind is not type(opt)
+        if built:
             self.hypers.build(type(opt), opt.values)
             self._kind = type(opt)
         else:
@@ -208,6 +210,7 @@ class RunPanel(QGroupBox):
         for edit, value in ((self.start_x, entry.start[0]), (self.start_y, entry.start[1])):
             if not edit.reason and edit.value != value and not edit.hasFocus():
                 edit.set_value(value)
+        return built
 
     def rebuild(self) -> None:
         """Forget the laid-out form (another run was selected): the next show_run builds it afresh."""

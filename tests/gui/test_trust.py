@@ -227,3 +227,16 @@ def test_the_comparison_table_shows_every_run_at_the_step_on_view(qtbot, window)
         assert model.data(model.index(row, 0)) == run.name and float(x) == alone.history.row(4)["x"]
     window.compare_panel.table.selectRow(3)  # picking a row selects that run
     qtbot.waitUntil(lambda: window.selected().run_id == window.entries[3].run_id)
+
+
+def test_ctrl_shortcuts_work_in_a_hyperparameter_field_built_later(qtbot, window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(window.files, "export_csv", lambda: asked.append("csv"))
+    window.model.choose_optimizer("adam")  # a new form, new fields
+    qtbot.waitUntil(lambda: "beta1" in window.run_panel.hypers.edits)
+    edit = window.run_panel.hypers.edits["beta1"]
+    window.activateWindow()
+    edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
+    qtbot.keyClick(edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["csv"]
