@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
@@ -29,10 +29,14 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 class CompareModel(QAbstractTableModel):
     """Rows: the shown runs; columns: name, optimizer, x, y, f, ‖∇f‖, state."""
 
-    HEADERS = ("run", "optimizer", "x", "y", "f", "‖∇f‖", "state")
-    TIPS = ("the run's name", "its optimizer and settings", "the point at the step on view", "",
-            "the function's value there", "the length of the gradient there",
-            "running, or stopped and why")
+    HEADERS = (QT_TRANSLATE_NOOP("CompareModel", "run"), QT_TRANSLATE_NOOP("CompareModel", "optimizer"), "x", "y",
+               "f", "‖∇f‖", QT_TRANSLATE_NOOP("CompareModel", "state"))
+    TIPS = (QT_TRANSLATE_NOOP("CompareModel", "the run's name"),
+            QT_TRANSLATE_NOOP("CompareModel", "its optimizer and settings"),
+            QT_TRANSLATE_NOOP("CompareModel", "the point at the step on view"), "",
+            QT_TRANSLATE_NOOP("CompareModel", "the function's value there"),
+            QT_TRANSLATE_NOOP("CompareModel", "the length of the gradient there"),
+            QT_TRANSLATE_NOOP("CompareModel", "running, or stopped and why"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -81,9 +85,9 @@ class CompareModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.TIPS[section] or self.TIPS[section - 1]
+            return self.tr(self.TIPS[section] or self.TIPS[section - 1])
         return None
 
     def data(self, index, role=_DISPLAY):
@@ -108,7 +112,9 @@ def _values(entry: RunEntry, k: int, playing: bool) -> tuple:
     if entry.stop is not None and k == entry.step:
         state = str(entry.stop)
     else:
-        state = "running" if playing and entry.stop is None else f"step {k}"
+        tr = QCoreApplication.translate
+        state = tr("CompareModel", "running") if playing and entry.stop is None else tr(
+            "CompareModel", "step {k}").format(k=k)
     return row["x"], row["y"], row["f"], math.hypot(row["grad_x"], row["grad_y"]), state
 
 
@@ -116,7 +122,7 @@ class ComparePanel(QGroupBox):
     """The comparison table (``compare_table``); choosing a row selects that run."""
 
     def __init__(self, model: WindowModel, parent: QWidget | None = None):
-        super().__init__("All shown runs at the step on view", parent)
+        super().__init__(parent)
         self.window_model = model
         self.model = CompareModel(self)
         self.table = TableView(self.model, "compare_table", self)
@@ -124,6 +130,11 @@ class ComparePanel(QGroupBox):
         QVBoxLayout(self).addWidget(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self._syncing = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("All shown runs at the step on view"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.HEADERS) - 1)
 
     def set_number_format(self, number_format: NumberFormat) -> None:
         self.model.number_format = number_format

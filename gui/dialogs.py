@@ -8,12 +8,16 @@ import contourpy
 import numpy as np
 import pyqtgraph as pg
 import PySide6
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 import core
 
 __all__ = ["about_text", "shortcuts_html", "show_about", "show_shortcuts"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
 
 
 def shortcuts_html(actions) -> str:
@@ -22,28 +26,29 @@ def shortcuts_html(actions) -> str:
         f"<tr><td style='padding-right:18px'><b>{a.shortcut().toString()}</b></td>"
         f"<td>{a.text().replace('&', '')}</td></tr>"
         for a in actions if not a.shortcut().isEmpty())
-    return (f"<table>{rows}</table><p>Click the plot while paused to move the selected run's start point "
-            "there, rounded to the view's scale (Shift+click: exactly there). Drag to pan, scroll to zoom.</p>")
+    return (f"<table>{rows}</table><p>" + _tr("Click the plot while paused to move the selected run's start "
+            "point there, rounded to the view's scale (Shift+click: exactly there). Drag to pan, scroll to zoom.")
+            + "</p>")
 
 
 def show_shortcuts(parent: QWidget, actions) -> None:
     box = QMessageBox(parent)
     box.setObjectName("shortcuts_dialog")
-    box.setWindowTitle("Keyboard shortcuts")
+    box.setWindowTitle(_tr("Keyboard shortcuts"))
     box.setText(shortcuts_html(actions))
     box.exec()
 
 
 def about_text() -> str:
     return (f"<h3>GradStep {core.__version__}</h3>"
-            "<p>Step gradient-descent optimizers across a 2-D function, one step at a time, with every "
-            "number of every step on screen: SGD, Momentum, Nesterov, AdaGrad, RMSProp and Adam, exactly as "
-            "the lecture notes define them, including their rounding.</p>"
-            "<p>Free software under the MIT licence.</p>"
+            "<p>" + _tr("Step gradient-descent optimizers across a 2-D function, one step at a time, with every "
+                        "number of every step on screen: SGD, Momentum, Nesterov, AdaGrad, RMSProp and Adam exactly "
+                        "as the lecture notes define them, including their rounding, and seven more.") + "</p>"
+            "<p>" + _tr("Free software under the MIT licence.") + "</p>"
             f"<p style='color:gray'>Python {platform.python_version()} · Qt {qVersion()} · "
             f"PySide6 {PySide6.__version__} · pyqtgraph {pg.__version__} · numpy {np.__version__} · "
             f"contourpy {contourpy.__version__}</p>")
 
 
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(parent, "About GradStep", about_text())
+    QMessageBox.about(parent, _tr("About GradStep"), about_text())

@@ -89,7 +89,7 @@ class FunctionPanel(QGroupBox):
     function_chosen = Signal(object)
 
     def __init__(self, library: FunctionLibrary, parent: QWidget | None = None):
-        super().__init__(self.tr("Function"), parent)
+        super().__init__(parent)
         self.setStyleSheet(INVALID_STYLE)
         self.library = library
         self.current: Objective | None = None
@@ -99,7 +99,6 @@ class FunctionPanel(QGroupBox):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._build()
-        self.fill_menu()
 
     # -- building ----------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -112,14 +111,10 @@ class FunctionPanel(QGroupBox):
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.expression = QLineEdit(self)
         self.expression.setObjectName("expression_field")
-        self.expression.setPlaceholderText(self.tr("Type f(x, y), e.g. x^2 + 3*y^2 - sin(x*y)"))
-        self.expression.setToolTip(self.tr(
-            "Numbers, x, y, + − * / ^ (or **), parentheses, and sin cos tan exp log sqrt abs tanh sinh cosh "
-            "atan, pi and e. Write 2*x, not 2x. Enter to plot."))
         self.expression.setMaxLength(500)
         self.expression.returnPressed.connect(self.read_typed)
         self.expression.textEdited.connect(lambda _t: self.reason.show_reason(""))
-        self.apply = QPushButton(self.tr("Plot"), self)
+        self.apply = QPushButton(self)
         self.apply.setObjectName("expression_apply")
         self.apply.clicked.connect(self.read_typed)
         self.reason = ReasonLabel(self)
@@ -129,23 +124,40 @@ class FunctionPanel(QGroupBox):
         self.gradient.setObjectName("gradient_formulas")
         self.gradient.setWordWrap(True)
         self.gradient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.remove = QPushButton(self.tr("Remove from my functions"), self)
+        self.remove = QPushButton(self)
         self.remove.setObjectName("expression_remove")
         self.remove.clicked.connect(self._forget)
         self._layout(self._view_box())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Function"))
+        self.expression.setPlaceholderText(self.tr("Type f(x, y), e.g. x^2 + 3*y^2 - sin(x*y)"))
+        self.expression.setToolTip(self.tr(
+            "Numbers, x, y, + − * / ^ (or **), parentheses, and sin cos tan exp log sqrt abs tanh sinh cosh "
+            "atan, pi and e. Write 2*x, not 2x. Enter to plot."))
+        self.apply.setText(self.tr("Plot"))
+        self.remove.setText(self.tr("Remove from my functions"))
+        texts = (self.tr("x from"), self.tr("to"), self.tr("y from"), self.tr("to"))
+        for label, text in zip(self.view_labels, texts, strict=True):
+            label.setText(text)
+        self.fill_menu()
+        if self.current is not None:
+            self.show_function(self.current)
 
     def _view_box(self) -> QWidget:
         box = QWidget(self)
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.view_edits = []
-        for i, (label, axis) in enumerate(((self.tr("x from"), 0), (self.tr("to"), 1), (self.tr("y from"), 2),
-                                           (self.tr("to"), 3))):
+        self.view_edits, self.view_labels = [], []
+        for i, axis in enumerate(range(4)):
             edit = ValueEdit(_coordinate_check, 0.0, box)
             edit.setObjectName(f"view_{('x0', 'x1', 'y0', 'y1')[axis]}")
             edit.committed.connect(lambda _v: self._view_changed())
             edit.problem.connect(lambda reason: self.view_reason.show_reason(reason))
-            grid.addWidget(QLabel(label, box), i // 2, (i % 2) * 2)
+            label = QLabel(box)
+            self.view_labels.append(label)
+            grid.addWidget(label, i // 2, (i % 2) * 2)
             grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
             self.view_edits.append(edit)
         self.view_reason = ReasonLabel(self)

@@ -16,7 +16,7 @@ class HistoryPanel(QGroupBox):
     """The history table (``history_table``); selecting a row sets the step on view."""
 
     def __init__(self, model: WindowModel, parent: QWidget | None = None):
-        super().__init__("History of the selected run", parent)
+        super().__init__(parent)
         self.window_model = model
         self.model = HistoryModel(self)
         self.table = TableView(self.model, "history_table", self)
@@ -24,12 +24,17 @@ class HistoryPanel(QGroupBox):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         QVBoxLayout(self).addWidget(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.retranslate()
         self._syncing = False
         self._fitted: list[int] = []
         self._measuring = QTimer(self)  # the column widths of a long history are measured in pieces
         self._measuring.setSingleShot(True)
         self._measuring.setInterval(0)
         self._measuring.timeout.connect(self._fit_columns)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("History of the selected run"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.model.columnCount() - 1, 0))
 
     def set_number_format(self, number_format: NumberFormat) -> None:
         self.model.set_number_format(number_format)

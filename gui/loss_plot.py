@@ -104,7 +104,7 @@ def peaks(column: np.ndarray, first: int, last: int) -> tuple[np.ndarray, np.nda
 class LossPlot(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent, background="w")
-        plot = plain_plot(self, "loss_plot", "step", "f")
+        plot = plain_plot(self, "loss_plot", self.tr("step"), "f")
         # one point per pixel column, keeping the extremes ("peak"), only what is in view.  These are the
         # PlotItem's settings: addItem() hands them to every curve, overriding the curve's own
         plot.setDownsampling(auto=True, mode="peak")
@@ -135,7 +135,11 @@ class LossPlot(pg.PlotWidget):
     def set_log(self, log: bool) -> None:
         self.log = log
         self.getPlotItem().setLogMode(y=log)
-        self.getPlotItem().setLabel("left", "f − f*  (log scale)" if log else "f")
+        self.getPlotItem().setLabel("left", self.tr("f − f*  (log scale)") if log else "f")
+
+    def retranslate(self) -> None:
+        self.getPlotItem().setLabel("bottom", self.tr("step"))
+        self.set_log(self.log)
 
     def show_runs(self, entries: list[RunEntry], step: int | None, minimum: float | None) -> None:
         """Draw f for every run, and the marker at ``step`` (None: the newest)."""

@@ -90,10 +90,13 @@ class PredictOverlay(QObject):
         if p is None or not p.guesses:
             return ""
         if p.truth is None:
-            plural = "es" if len(p.guesses) > 1 else ""
-            return f"{len(p.guesses)} guess{plural} for step {p.step + 1}: press Step to see"
-        parts = [f"guess {g.number}: {d:.3g} away" for g, d in zip(p.guesses, p.distances(), strict=True)]
-        return f"Step {p.step + 1} is at ({p.truth[0]:.4g}, {p.truth[1]:.4g}); " + ", ".join(parts)
+            return self.tr("{n} guesses for step {step}: press Step to see").format(n=len(p.guesses),
+                                                                                        step=p.step + 1)
+        parts = [self.tr("guess {n}: {distance} away").format(n=g.number, distance=f"{d:.3g}")
+                 for g, d in zip(p.guesses, p.distances(), strict=True)]
+        where = self.tr("Step {step} is at ({x}, {y})").format(step=p.step + 1, x=f"{p.truth[0]:.4g}",
+                                                               y=f"{p.truth[1]:.4g}")
+        return where + "; " + ", ".join(parts)
 
     def _draw(self) -> None:
         for item in self._items:

@@ -15,7 +15,7 @@ class StatePanel(QGroupBox):
     """The state table (``state_table``: quantity, x, y) under a title naming the run and its rule."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("State at the step on view", parent)
+        super().__init__(parent)
         self.title = QLabel(self)
         self.title.setObjectName("state_title")
         self.title.setWordWrap(True)
@@ -24,6 +24,10 @@ class StatePanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.table)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("State at the step on view"))
 
     def set_number_format(self, number_format: NumberFormat) -> None:
         self.model.number_format = number_format

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
 __all__ = ["SPEEDS", "SpeedControl", "Timeline", "speed_text"]
@@ -16,7 +16,9 @@ DEFAULT_INDEX = SPEEDS.index(5.0)
 
 
 def speed_text(speed: float) -> str:
-    return "full speed" if math.isinf(speed) else f"{speed:,.0f} steps/s"
+    tr = QCoreApplication.translate
+    return tr("SpeedControl", "full speed") if math.isinf(speed) else tr("SpeedControl", "{n} steps/s").format(
+        n=f"{speed:,.0f}")
 
 
 class SpeedControl(QWidget):
@@ -31,21 +33,27 @@ class SpeedControl(QWidget):
         self.slider.setRange(0, len(SPEEDS) - 1)
         self.slider.setPageStep(1)
         self.slider.setFixedWidth(150)
-        self.slider.setToolTip("Steps per second while playing: 1 to full speed ([ slower, ] faster)")
-        self.slider.setAccessibleName("Speed")
+        self.caption = QLabel(self)
         # Left and Right step the runs wherever the focus is; a focused slider would take them instead
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.label = QLabel(self)
-        self.label.setFixedWidth(self.label.fontMetrics().horizontalAdvance("100,000 steps/s") + 6)
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("100,000 steps/s") + 6)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
-        layout.addWidget(QLabel("Speed", self))
+        layout.addWidget(self.caption)
         layout.addWidget(self.slider)
         layout.addWidget(self.label)
         self.slider.valueChanged.connect(self._moved)
         self.slider.setValue(DEFAULT_INDEX)
         self._moved(DEFAULT_INDEX)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.slider.setToolTip(self.tr("Steps per second while playing: 1 to full speed ([ slower, ] faster)"))
+        self.slider.setAccessibleName(self.tr("Speed"))
+        self.caption.setText(self.tr("Speed"))
+        self.label.setText(speed_text(self.speed))
 
     @property
     def speed(self) -> float:
@@ -71,20 +79,38 @@ class Timeline(QWidget):
         super().__init__(parent)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("timeline")
-        self.slider.setToolTip("Drag to look at any recorded step; the later steps are kept")
-        self.slider.setAccessibleName("Timeline")
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # see SpeedControl: arrows belong to stepping
         self.label = QLabel(self)
-        # a fixed width: its text changes every frame while playing, and must not lay the plots out again
-        self.label.setFixedWidth(self.label.fontMetrics().horizontalAdvance("step 1,000,000 of 1,000,000") + 6)
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.caption = QLabel(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 8, 0)
-        layout.addWidget(QLabel("Step", self))
+        layout.addWidget(self.caption)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.label)
         self.slider.sliderMoved.connect(self.step_chosen)
         self.slider.actionTriggered.connect(self._action)
+        self._position = (0, 0)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.slider.setToolTip(self.tr("Drag to look at any recorded step; the later steps are kept"))
+        self.slider.setAccessibleName(self.tr("Timeline"))
+        self.caption.setText(self.tr("Step"))
+        self._fit_label()
+        self.show_position(*self._position)
+
+    def _text(self, step: int, newest: int) -> str:
+        return self.tr("step {step} of {newest}").format(step=f"{step:,}", newest=f"{newest:,}")
+
+    def _fit_label(self) -> None:
+        # a fixed width: its text changes every frame while playing, and must not lay the plots out again
+        self.label.setFixedWidth(self.label.fontMetrics().horizontalAdvance(self._text(1_000_000, 1_000_000)) + 8)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_label()
+        super().changeEvent(event)
 
     def _action(self, _action) -> None:
         # clicks on the groove and keyboard moves: read the position once the slider has applied them
@@ -96,4 +122,5 @@ class Timeline(QWidget):
         self.slider.setRange(0, max(newest, 0))
         self.slider.setValue(step)
         self.slider.blockSignals(False)
-        self.label.setText(f"step {step:,} of {newest:,}")
+        self._position = (step, newest)
+        self.label.setText(self._text(step, newest))

@@ -162,7 +162,8 @@ def test_a_function_that_takes_too_long_is_refused_and_its_work_stopped(monkeypa
         if thread.name.startswith("gradstep-expression"):
             thread.join(timeout=30)  # stopped inside sympy within microseconds, unless something is wrong
             assert not thread.is_alive()
-    assert finished == []  # stopped, not run to its end
+    if limit is None:  # minutes of work: stopped, not run to its end (the short one may finish on a busy machine
+        assert finished == []  # between the time limit and the stop, which is harmless and not what is tested)
     monkeypatch.undo()
     if limit is not None:  # nothing of the stopped attempt troubles the next one
         assert parse_function(text).grad(0.5, 0.25, FLOAT) == compile_function(parse(text)).grad(0.5, 0.25, FLOAT)
