@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QMetaObject, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QMetaObject, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -37,7 +37,7 @@ from core.lessons import Lesson, LessonRun
 from core.optimizers import SGD
 
 from . import dialogs, preferences
-from .actions import build_actions, build_menus, build_toolbar
+from .actions import build_actions, build_menus, build_toolbar, retranslate_actions
 from .appearance import Appearance
 from .compare_panel import ComparePanel
 from .contour_view import ContourView
@@ -45,6 +45,7 @@ from .files import FileCommands
 from .formula_panel import FormulaPanel
 from .function_panel import FunctionLibrary, FunctionPanel
 from .history_panel import HistoryPanel
+from .i18n import Translations, system_language
 from .legend import RunLegend
 from .lesson_library import LessonLibrary
 from .lesson_panel import LessonPanel
@@ -64,6 +65,12 @@ FRAME_MS = 16
 # While playing fast: the seconds between redraws of each part that is not redrawn every frame
 STREAM_INTERVALS = {"history": 0.1, "state": 0.1, "loss": 0.2}
 
+_DOCK_TITLES = {"parameters_dock": QT_TRANSLATE_NOOP("MainWindow", "Parameters"),
+                "numbers_dock": QT_TRANSLATE_NOOP("MainWindow", "Numbers"),
+                "lesson_dock": QT_TRANSLATE_NOOP("MainWindow", "Lesson"),
+                "formula_dock": QT_TRANSLATE_NOOP("MainWindow", "The update, with numbers"),
+                "history_dock": QT_TRANSLATE_NOOP("MainWindow", "Tables")}
+
 # The state the window opens in: the lecture notes' first example (their first ten-step table).
 OPENING_FUNCTION = "quadratic"
 OPENING_OPTIONS = Options(decimals=4)
@@ -79,6 +86,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("GradStep")
         self.setWindowIcon(QIcon(str(Path(__file__).resolve().parents[1] / "resources" / "icons" / "gradstep.svg")))
         self.settings = settings if settings is not None else preferences.settings_store()
+        self.translations = Translations(self)
+        self.translations.apply(preferences.language(self.settings, system_language()))
         self.library = LessonLibrary(self)
         self.library.chosen.connect(self.open_lesson)
         self.client = WorkerClient(self)
@@ -86,6 +95,7 @@ class MainWindow(QMainWindow):
         self.files = FileCommands(self)
         self.number_mode = READABLE
         self.appearance = Appearance()
+        self._shown_playing = False
         self._closed = False
         self._owe_acknowledgement = False
         self._drawn: dict[str, int] = {}  # the model revision each part last drew
@@ -107,9 +117,10 @@ class MainWindow(QMainWindow):
         self.action_clear_guesses.setEnabled(False)
         self.watch_fields()
         self.contour.setFocus()
+        self.retranslate()
         if self.library.problems:  # said once the window is up: a dialog now would block the start
             QTimer.singleShot(0, lambda: self.statusBar().showMessage(
-                "Some lessons could not be loaded: Lessons ▸ Why are some lessons missing?", 10000))
+                self.tr("Some lessons could not be loaded: Lessons ▸ Why are some lessons missing?"), 10000))
 
     # ---------------------------------------------------------------------------------------- building
     def _build_plots(self) -> None:
@@ -138,7 +149,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.plots)
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Transport", self)
+        bar = QToolBar(self)
+        self.toolbar = bar
         bar.setObjectName("transport_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.setMovable(False)
@@ -147,8 +159,8 @@ class MainWindow(QMainWindow):
         build_toolbar(self, bar, self.speed)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)  # its title is set, in the window's language, by retranslate
         dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable |
@@ -189,14 +201,14 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(column.sizeHint().width() + 24)
-        left = self._dock("Parameters", "parameters_dock", scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
+        left = self._dock("parameters_dock", scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.state_panel = StatePanel(self)
-        right = self._dock("Numbers", "numbers_dock", self.state_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        right = self._dock("numbers_dock", self.state_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.lesson_panel = LessonPanel(self)
-        lesson = self._dock("Lesson", "lesson_dock", self.lesson_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        lesson = self._dock("lesson_dock", self.lesson_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(lesson, right, Qt.Orientation.Vertical)
         self.formula_panel = FormulaPanel(self)
-        update = self._dock("The update, with numbers", "formula_dock", self.formula_panel,
+        update = self._dock("formula_dock", self.formula_panel,
                             Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(right, update, Qt.Orientation.Vertical)
         self.history_panel = HistoryPanel(m, self)
@@ -204,13 +216,13 @@ class MainWindow(QMainWindow):
         self.compare_panel = ComparePanel(m, self)
         self.tables = QTabWidget(self)
         self.tables.setObjectName("tables_tabs")
-        self.tables.addTab(self.history_panel, "History of the selected run")
-        self.tables.addTab(self.compare_panel, "All shown runs")
+        self.tables.addTab(self.history_panel, "")
+        self.tables.addTab(self.compare_panel, "")
         self.tables.currentChanged.connect(lambda _i: self._drawn.clear())
         # the history runs along the whole bottom, so that every state column fits without scrolling
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
-        bottom = self._dock("Tables", "history_dock", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
+        bottom = self._dock("history_dock", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.docks = [left, right, bottom, lesson, update]
         for dock in self.docks:  # View ▸ Panels: hide them so the plot can take the screen
             self.panels_menu.addAction(dock.toggleViewAction())
@@ -246,7 +258,7 @@ class MainWindow(QMainWindow):
         if function is not self._shown_function:
             self._shown_function = function
             self.function_panel.show_function(function)
-            self.setWindowTitle(f"GradStep — {function.title}")
+            self._show_title()
             self.contour.set_function(function)
             self.loss.refollow(reset=True)
         self.settings_panel.show_options(self.model.options)
@@ -306,7 +318,7 @@ class MainWindow(QMainWindow):
     def open_lesson(self, lesson: Lesson) -> str:
         """Set up the lesson's runs; returns (and shows) what the user should know about it."""
         note = self.model.open_lesson(lesson)
-        self.lesson_panel.show_lesson(lesson)
+        self.lesson_panel.show_lesson(lesson, self.translations.language)
         # several runs side by side: their comparison is what the lesson is about
         self.tables.setCurrentWidget(self.compare_panel if len(lesson.runs) > 2 else self.history_panel)
         self.statusBar().showMessage(f"{lesson.group}: {lesson.title}. {lesson.description}{note}", 8000)
@@ -368,8 +380,9 @@ class MainWindow(QMainWindow):
         # Escape clears guesses only while predicting: otherwise it belongs to the fields (undo a refused value)
         self.action_clear_guesses.setEnabled(self.action_predict.isChecked())
         if self.action_predict.isChecked():
-            self.statusBar().showMessage("Predict: click where the next step of the selected run will land "
-                                         "(several guesses allowed), then press Step. Escape clears.", 0)
+            self.statusBar().showMessage(self.tr("Predict: click where the next step of the selected run will "
+                                                 "land (several guesses allowed), then press Step. Escape "
+                                                 "clears."), 0)
         else:
             self.statusBar().clearMessage()
 
@@ -380,7 +393,7 @@ class MainWindow(QMainWindow):
         """A click moves the selected run's start there, snapped to a round number for the view (Shift:
         exactly where clicked); in predict mode it adds a guess of the next step instead."""
         if self.model.playing:
-            self.statusBar().showMessage("Pause first to move the start point or to guess.", 3000)
+            self.statusBar().showMessage(self.tr("Pause first to move the start point or to guess."), 3000)
             return
         entry = self.model.selected()
         if self.action_predict.isChecked() and entry is not None and entry.history is not None:
@@ -390,7 +403,8 @@ class MainWindow(QMainWindow):
             x, y = self._snapped(x), self._snapped(y)
         if self.model.set_start((x, y)):
             self.run_panel.show_run(self.model.selected())
-            self.statusBar().showMessage(f"Start moved to ({x!r}, {y!r}). Shift+click for the exact point.", 4000)
+            self.statusBar().showMessage(self.tr("Start moved to ({x}, {y}). Shift+click for the exact point.").format(
+                x=repr(x), y=repr(y)), 4000)
 
     def _snapped(self, value: float) -> float:
         """``value`` rounded to a thousandth of the view's span, as a power of ten (0.01 on a 10-wide view)."""
@@ -442,7 +456,8 @@ class MainWindow(QMainWindow):
     def apply_appearance(self) -> None:
         self.appearance.apply(self)
         self._drawn.clear()
-        self.statusBar().showMessage(f"Text at {self.appearance.factor:.0%}", 2000)
+        self.statusBar().showMessage(self.tr("Text at {percent}").format(percent=f"{self.appearance.factor:.0%}"),
+                                     2000)
 
     def set_number_mode(self, mode) -> None:
         """View ▸ Numbers: READABLE, FULL or a number of significant digits."""
@@ -548,26 +563,66 @@ class MainWindow(QMainWindow):
         self._show_status(entry, m.viewed_step(entry))
 
     def _show_playing(self) -> None:
-        playing = self.action_play.text() == "&Pause"
-        if playing != self.model.playing:  # (setting the same text and icon would still repaint the toolbar)
-            self.action_play.setText("&Pause" if self.model.playing else "&Play")
-            self.action_play.setIcon(self.style().standardIcon(
-                QStyle.StandardPixmap.SP_MediaPause if self.model.playing else QStyle.StandardPixmap.SP_MediaPlay))
+        if self._shown_playing != self.model.playing:  # (the same text and icon again would repaint the toolbar)
+            self._shown_playing = self.model.playing
+            self._play_text()
+
+    def _play_text(self) -> None:
+        playing = self._shown_playing
+        self.action_play.setText(self.tr("&Pause") if playing else self.tr("&Play"))
+        self.action_play.setIcon(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay))
 
     def _show_status(self, entry: RunEntry, k: int) -> None:
         row = entry.history.row(k)
         norm = math.hypot(row["grad_x"], row["grad_y"])
         if self.model.playing and entry.stop is None and entry.visible:
-            condition = "running"
+            condition = self.tr("running")
         elif entry.stop is not None and k == entry.step:
             condition = str(entry.stop)
         else:
-            condition = "paused"
+            condition = self.tr("paused")
         others = sum(1 for e in self.model.shown() if e.stop is not None and e is not entry)
-        tail = f"   ({others} other run{'s' if others != 1 else ''} stopped)" if others else ""
+        tail = "   " + self.tr("({n} other runs stopped)").format(n=others) if others else ""
         fmt = self.number_format()
-        self.status_label.setText(f"{entry.name}: step {k} of {entry.step}   f = {fmt.text(row['f'], 'f')}   "
-                                  f"‖∇f‖ = {norm:.4g}   {condition}{tail}")
+        head = self.tr("{name}: step {k} of {newest}").format(name=entry.name, k=k, newest=entry.step)
+        self.status_label.setText(f"{head}   f = {fmt.text(row['f'], 'f')}   ‖∇f‖ = {norm:.4g}   {condition}{tail}")
+
+    # -------------------------------------------------------------------------------------------- languages
+    def set_language(self, code: str) -> None:
+        """View ▸ Language: every text of the window in ``code`` ("en", "ko") at once, remembered."""
+        code = self.translations.apply(code)
+        self.settings.setValue("view/language", code)
+        self.retranslate()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "docks"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set every text of the window again, in the language now in effect."""
+        self._show_title()
+        self.toolbar.setWindowTitle(self.tr("Transport"))
+        for dock in self.docks:
+            dock.setWindowTitle(self.tr(_DOCK_TITLES[dock.objectName()]))
+        self.tables.setTabText(0, self.tr("History of the selected run"))
+        self.tables.setTabText(1, self.tr("All shown runs"))
+        retranslate_actions(self)
+        self._play_text()
+        for part in (self.speed, self.timeline, self.loss, self.function_panel, self.run_list, self.run_panel,
+                     self.settings_panel, self.state_panel, self.history_panel, self.compare_panel):
+            if hasattr(part, "retranslate"):
+                part.retranslate()
+        if self.library.menu is not None:
+            self.library.fill(self.library.menu)
+        self.lesson_panel.show_lesson(self.lesson_panel.lesson, self.translations.language)
+        for code, action in self.language_actions.items():
+            action.setChecked(code == self.translations.language)
+        self._drawn.clear()
+
+    def _show_title(self) -> None:
+        self.setWindowTitle(f"GradStep — {_title(self.model.function)}")
 
     def show_shortcuts(self) -> None:
         dialogs.show_shortcuts(self, [*self.actions(), self.action_remove_run])
@@ -624,6 +679,15 @@ class MainWindow(QMainWindow):
             self.files.keep_last_session()
         self.shutdown()
         super().closeEvent(event)
+
+
+def _title(function) -> str:
+    """A function's title in the window's language (the core translates its own names)."""
+    try:
+        from core.i18n import _
+    except ImportError:
+        return function.title
+    return _(function.title)
 
 
 # keys a text field must keep even with Ctrl (copy, paste, cut, select all, undo, redo, word moves):

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 
-__all__ = ["DEFAULT_SIZE", "restore", "save", "settings_store"]
+__all__ = ["DEFAULT_SIZE", "language", "restore", "save", "settings_store"]
 
 DEFAULT_SIZE = (1440, 900)
 #: Bumped whenever the docks change, so that a layout saved by an older GradStep is not forced on a new one
 LAYOUT_VERSION = 4
 _CHECKABLE = {"view/gradient_arrow": "action_gradient_arrow", "view/step_arrow": "action_step_arrow",
               "view/log_loss": "action_log_loss", "view/equal_scales": "action_equal_scales"}
+
+
+def language(settings: QSettings, default: str) -> str:
+    """The language the user chose last (View ▸ Language), or ``default`` (the system's)."""
+    chosen = settings.value("view/language")
+    return str(chosen) if chosen else default
 
 
 def settings_store() -> QSettings:
