@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from .atomic import FileError, atomic_write
 from .cli_args import build_parser, parse_arguments
-from .cli_beyond import apply_run_options, list_lines
+from .cli_beyond import apply_run_options, list_lines, rounding_note_for
 from .cli_output import TableWriter, stream_steps, transliterated
 from .cli_session import SESSION_OVERRIDES, save_run_as_session, session_runs, write_session_csv
 from .functions import FUNCTIONS, get_function
@@ -114,6 +114,9 @@ def _main(argv: list[str], prog: str) -> int:
         if args.session is not None:
             return _run_session(args)
         run, steps = _configure(args)
+        note = rounding_note_for(run.optimizer, args)
+        if note:
+            _say(note)
         if args.save_session is not None:
             save_run_as_session(args.save_session, run, steps)
         _execute(args, run, steps)

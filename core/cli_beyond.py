@@ -25,7 +25,7 @@ from .schedules import SCHEDULES, WARMUP, Schedule
 from .settings import DECIMALS, DEFAULT_TOL, MAX_STEPS, TOL
 
 __all__ = ["STOP_NAMES", "Parser", "add_run_options", "apply_run_options", "common_arguments", "configure", "emit",
-           "list_lines", "run_command"]
+           "list_lines", "rounding_note_for", "run_command"]
 
 #: How the sweep and basin rows name a stop code of `core.batch`.
 STOP_NAMES = ("step-limit", "converged", "diverged")
@@ -50,19 +50,22 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
 
 def apply_run_options(optimizer, args):
     """The optimizer with the schedule and noise that ``args`` ask for; InvalidValue names a bad one.
-
-    With --decimals for an optimizer the notes' rounding does not apply to, says so on standard error
-    (unless --quiet) and goes on unrounded.
-    """
+    (With --decimals for an optimizer the notes' rounding does not apply to, see `rounding_note_for`.)"""
     schedule = Schedule.parse(args.schedule) if args.schedule else None
     seed = SEED.parse(args.seed)
     noise = None
     if args.noise is not None:
         sigma = parse_number(args.noise, "--noise")
         noise = Noise(sigma, seed) if sigma != 0 else None
-    if getattr(args, "decimals", None) is not None and not optimizer.notes_rounding and not getattr(args, "quiet", 0):
-        print(f"note: {optimizer.rounding_note()}", file=sys.stderr)
     return optimizer.replace(schedule=schedule, noise=noise)
+
+
+def rounding_note_for(optimizer, args) -> str | None:
+    """What to say, once every value is known to be good, when --decimals asks for the notes' rounding
+    of an optimizer it does not apply to (it goes on unrounded); None otherwise or with --quiet."""
+    if getattr(args, "decimals", None) is not None and not optimizer.notes_rounding and not getattr(args, "quiet", 0):
+        return f"note: {optimizer.rounding_note()}"
+    return None
 
 
 def list_lines() -> list[str]:

@@ -20,6 +20,7 @@ from core.trajectory_csv import write_csv
 
 __all__ = ["SESSION_PATTERN", "FileCommands"]
 
+tr = QCoreApplication.translate
 SESSION_PATTERN = "GradStep sessions (*.gradstep);;All files (*)"
 CSV_PATTERN = "CSV files, UTF-8 (*.csv)"
 EXCEL_PATTERN = "CSV for Excel, UTF-8 with BOM (*.csv)"
@@ -92,19 +93,21 @@ class FileCommands:
 
     def export_csv(self) -> None:
         w = self.window
-        chosen, kind = QFileDialog.getSaveFileName(w, "Export trajectories as CSV",
+        title = tr("FileCommands", "Export trajectories as CSV")
+        chosen, kind = QFileDialog.getSaveFileName(w, title,
                                                    str(Path(self._folder()) / self.default_csv_name()),
                                                    f"{CSV_PATTERN};;{EXCEL_PATTERN};;All files (*)")
-        path = self._checked_path("Export trajectories as CSV", chosen, ".csv")
+        path = self._checked_path(title, chosen, ".csv")
         if path is None:
             return
         runs = [e for e in w.entries if e.history is not None]
         try:
             write_csv(runs, path, labels=[e.name for e in runs], bom=kind == EXCEL_PATTERN)
         except FileError as error:
-            self._failed("Export failed", "The CSV file was not written.", error)
+            self._failed(tr("FileCommands", "Export failed"), tr("FileCommands", "The CSV file was not written."),
+                         error)
             return
-        self._done(f"Exported {len(runs)} run{'s' if len(runs) != 1 else ''} to {path}")
+        self._done(tr("FileCommands", "Exported {n} runs to {path}").format(n=len(runs), path=path))
 
     def export_image(self) -> None:
         """File ▸ Export image: the contour plot with a title and legend, PNG or SVG, at a chosen size."""
@@ -113,7 +116,6 @@ class FileCommands:
         from . import export_dialogs, exporters
         from .slide import window_content
 
-        tr = QCoreApplication.translate
         content = window_content(self.window)  # what is on screen now, whatever plays on meanwhile
         size = export_dialogs.ask_image_size(self.window)
         if size is None:
@@ -134,7 +136,6 @@ class FileCommands:
         from . import export_dialogs, exporters  # on first use (see export_image)
         from .slide import window_content
 
-        tr = QCoreApplication.translate
         content = window_content(self.window)
         options = export_dialogs.ask_animation_options(self.window, content.step)
         if options is None:
@@ -155,19 +156,21 @@ class FileCommands:
         self._done(tr("FileCommands", "Saved {0} frames to {1}").format(frames, path))
 
     def save_session(self) -> None:
-        path = self.ask_save_path("Save the session", "lesson.gradstep", SESSION_PATTERN, ".gradstep")
+        path = self.ask_save_path(tr("FileCommands", "Save the session"), "lesson.gradstep", SESSION_PATTERN,
+                                  ".gradstep")
         if path is None:
             return
         try:
             save_session(path, self.window.current_session())
         except FileError as error:
-            self._failed("Save failed", "The session was not saved.", error)
+            self._failed(tr("FileCommands", "Save failed"), tr("FileCommands", "The session was not saved."), error)
             return
-        self._done(f"Saved the session to {path}")
+        self._done(tr("FileCommands", "Saved the session to {path}").format(path=path))
 
     def open_session(self, path=None) -> None:
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.window, "Open a session", self._folder(), SESSION_PATTERN)
+            chosen, _ = QFileDialog.getOpenFileName(self.window, tr("FileCommands", "Open a session"), self._folder(),
+                                                    SESSION_PATTERN)
             if not chosen:
                 return
             path = Path(chosen)
@@ -175,16 +178,17 @@ class FileCommands:
         try:
             session = load_session(path)
         except FileError as error:
-            self._failed("Open failed", "The session could not be opened.", error)
+            self._failed(tr("FileCommands", "Open failed"), tr("FileCommands", "The session could not be opened."),
+                         error)
             return
         note = self.window.open_lesson(session)
-        self._done(f"Opened {path}.{note}")
+        self._done(tr("FileCommands", "Opened {path}.").format(path=path) + note)
 
     def open_lesson_file(self, path=None) -> None:
         """File ▸ Open lesson file: its lessons join the Lessons menu and the first one opens."""
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.window, "Open a lesson file", self._folder(),
-                                                    "GradStep lessons (*.json);;All files (*)")
+            chosen, _ = QFileDialog.getOpenFileName(self.window, tr("FileCommands", "Open a lesson file"),
+                                                    self._folder(), "GradStep lessons (*.json);;All files (*)")
             if not chosen:
                 return
             path = Path(chosen)
@@ -192,17 +196,23 @@ class FileCommands:
         try:
             loaded = self.window.library.open_file(path)
         except FileError as error:
-            self._failed("Open failed", "The lesson file could not be opened.", error)
+            self._failed(tr("FileCommands", "Open failed"), tr("FileCommands", "The lesson file could not be opened."),
+                         error)
             return
         if not loaded.lessons:
-            self._failed("Open failed", "The lesson file holds no lesson that could be used.",
+            self._failed(tr("FileCommands", "Open failed"),
+                         tr("FileCommands", "The lesson file holds no lesson that could be used."),
                          FileError("\n".join(loaded.problems)))
             return
         self.window.open_lesson(loaded.lessons[0])
         more = len(loaded.lessons) - 1
-        skipped = f" {len(loaded.problems)} left out (Lessons ▸ Why…)." if loaded.problems else ""
-        self._done(f"Opened {loaded.lessons[0].title}" + (f"; {more} more in the Lessons menu." if more else ".")
-                   + skipped)
+        said = tr("FileCommands", "Opened {title}.").format(title=loaded.lessons[0].title)
+        if more:
+            said += " " + tr("FileCommands", "{n} more in the Lessons menu.").format(n=more)
+        if loaded.problems:
+            said += " " + tr("FileCommands", "{n} left out (Lessons ▸ Why are some lessons missing?).").format(
+                n=len(loaded.problems))
+        self._done(said)
 
     def last_session_path(self) -> Path:
         """Beside the settings file: kept on every close, whatever the user saved."""
@@ -216,6 +226,6 @@ class FileCommands:
     def reopen_last_session(self) -> None:
         path = self.last_session_path()
         if not path.exists():
-            self._done("There is no earlier session yet: one is kept each time GradStep closes.")
+            self._done(tr("FileCommands", "There is no earlier session yet: one is kept each time GradStep closes."))
             return
         self.open_session(path)

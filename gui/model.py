@@ -119,7 +119,7 @@ class WindowModel(QObject):
     def open(self, function: Objective, options: Options, runs, undoable: bool = True) -> None:
         """Replace every run with ``runs`` (LessonRun: name, optimizer, start, visibility, colour)."""
         if undoable:
-            self._undoable("Open runs", lambda: self.open(function, options, runs, undoable=False))
+            self._undoable(self.tr("Open runs"), lambda: self.open(function, options, runs, undoable=False))
             return
         self.function, self.options = function, options
         self.entries = []
@@ -146,7 +146,8 @@ class WindowModel(QObject):
         if isinstance(function, str):
             function = get_function(function)
         if function is not self.function:
-            self._undoable(f"Function {function.title}", lambda: self._choose_function(function))
+            self._undoable(self.tr("Function {title}").format(title=function.title),
+                           lambda: self._choose_function(function))
 
     def _choose_function(self, function: Objective) -> None:
         self.function = function
@@ -158,7 +159,7 @@ class WindowModel(QObject):
 
     def set_options(self, options: Options) -> None:
         if options != self.options:
-            self._undoable("Change the settings", lambda: self._set_options(options))
+            self._undoable(self.tr("Change the settings"), lambda: self._set_options(options))
 
     def _set_options(self, options: Options) -> None:
         self.options = options
@@ -174,7 +175,8 @@ class WindowModel(QObject):
     def set_run_visible(self, run_id: int, visible: bool) -> None:
         entry = self.entry(run_id)
         if entry is not None and entry.visible != visible:
-            self._undoable(f"{'Show' if visible else 'Hide'} {entry.name}",
+            text = self.tr("Show {name}") if visible else self.tr("Hide {name}")
+            self._undoable(text.format(name=entry.name),
                            lambda: self._set_run_visible(run_id, visible))
 
     def _set_run_visible(self, run_id: int, visible: bool) -> None:
@@ -184,7 +186,8 @@ class WindowModel(QObject):
     def set_run_color(self, run_id: int, color: str) -> None:
         entry = self.entry(run_id)
         if entry is not None and entry.color != color:
-            self._undoable(f"Colour of {entry.name}", lambda: self._set_run_color(run_id, color))
+            self._undoable(self.tr("Colour of {name}").format(name=entry.name),
+                           lambda: self._set_run_color(run_id, color))
 
     def _set_run_color(self, run_id: int, color: str) -> None:
         self.entry(run_id).color = color
@@ -192,9 +195,10 @@ class WindowModel(QObject):
 
     def _new_entry(self, name: str, optimizer: Optimizer, start) -> None:
         if len(self.entries) >= MAX_RUNS:
-            self.message.emit(f"At most {MAX_RUNS} runs side by side (a session file holds no more).", 6000)
+            self.message.emit(self.tr("At most {n} runs side by side (a session file holds no more).").format(
+                n=MAX_RUNS), 6000)
             return
-        self._undoable(f"Add {name}", lambda: self._add_entry(name, optimizer, start))
+        self._undoable(self.tr("Add {name}").format(name=name), lambda: self._add_entry(name, optimizer, start))
 
     def _add_entry(self, name: str, optimizer: Optimizer, start) -> None:
         used = {e.color for e in self.entries}
@@ -221,9 +225,9 @@ class WindowModel(QObject):
 
     def remove_run(self) -> None:
         if len(self.entries) <= 1:
-            self.message.emit("The last run cannot be removed.", 4000)
+            self.message.emit(self.tr("The last run cannot be removed."), 4000)
             return
-        self._undoable(f"Remove {self.selected().name}", self._remove_run)
+        self._undoable(self.tr("Remove {name}").format(name=self.selected().name), self._remove_run)
 
     def _remove_run(self) -> None:
         index = next(i for i, e in enumerate(self.entries) if e.run_id == self.selected_id)
@@ -240,7 +244,7 @@ class WindowModel(QObject):
             self.message.emit(str(error), 6000)
             return
         if name != entry.name:
-            self._undoable(f"Rename {entry.name}", lambda: self._rename(entry.run_id, name))
+            self._undoable(self.tr("Rename {name}").format(name=entry.name), lambda: self._rename(entry.run_id, name))
 
     def _rename(self, run_id: int, name: str) -> None:
         self.entry(run_id).name = name
@@ -293,8 +297,8 @@ class WindowModel(QObject):
     def toggle_play(self) -> None:
         shown = self.shown()
         if not self.playing and shown and all(e.stop is not None for e in shown) and self.view >= self.newest():
-            self.message.emit("Every shown run has stopped: press R to reset, or raise the step limit, or "
-                              "change a setting.", 6000)
+            self.message.emit(self.tr("Every shown run has stopped: press R to reset, or raise the step limit, or "
+                                      "change a setting."), 6000)
         self._send("toggle")
 
     def step(self) -> None:
@@ -306,7 +310,7 @@ class WindowModel(QObject):
         self._send("step_back")
 
     def reset(self) -> None:
-        self._undoable("Reset every run", self._reset)
+        self._undoable(self.tr("Reset every run"), self._reset)
 
     def _reset(self) -> None:
         self._local_view = 0
@@ -320,7 +324,7 @@ class WindowModel(QObject):
 
     def continue_here(self) -> None:
         if self.view < self.newest():
-            self._undoable(f"Continue from step {self.view}", lambda: self._send("continue_here"))
+            self._undoable(self.tr("Continue from step {k}").format(k=self.view), lambda: self._send("continue_here"))
 
     def set_speed(self, speed: float) -> None:
         self.client.send("set_speed", speed)

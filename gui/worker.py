@@ -100,7 +100,8 @@ class StepWorker(QObject):
         except Exception as error:  # a bug must not kill the stepping thread: report it and go on
             traceback.print_exc(file=sys.stderr)
             self._stop_playing()
-            self.failed.emit(f"Could not carry out “{name}”: {type(error).__name__}: {error}")
+            self.failed.emit(self.tr("Could not carry out “{command}”: {error}").format(
+                command=name, error=f"{type(error).__name__}: {error}"))
 
     def _set_speed(self, steps_per_second: float) -> None:
         self._speed = steps_per_second

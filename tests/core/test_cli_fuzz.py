@@ -53,7 +53,7 @@ GROUP = st.one_of(
 )
 ARGV = st.lists(GROUP, max_size=8).map(lambda groups: [token for group in groups for token in group])
 
-DONE = re.compile(r"((converged|diverged) at step \d+|wrote steps 0\.\.\d+ to .*)")
+DONE = re.compile(r"((converged|diverged) at step \d+|wrote steps 0\.\.\d+ to .*|note: .* not one of them.*)")
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
