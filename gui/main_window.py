@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_docks()
         self._build_status()
+        self._build_beyond()
         self._start_worker()
         self._connect_model()
         self.model.open(self.model.function, OPENING_OPTIONS, OPENING_RUNS, undoable=False)
@@ -219,6 +220,11 @@ class MainWindow(QMainWindow):
         self.pointer_label.setObjectName("pointer_label")
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.pointer_label)
+
+    def _build_beyond(self) -> None:
+        """Beyond the notes: the selected run's schedule and noise."""
+        self.run_panel.schedule_changed.connect(self.model.set_schedule)
+        self.run_panel.noise_changed.connect(self.model.set_noise)
 
     def _start_worker(self) -> None:
         self.worker, self.worker_thread = start_worker(self.model.function, OPENING_OPTIONS, self)
@@ -529,6 +535,7 @@ class MainWindow(QMainWindow):
         if entry is None or entry.history is None:
             return
         self.run_panel.show_run(entry)
+        self.settings_panel.show_rounding_note(entry.optimizer.rounding_note())
         self.state_panel.set_number_format(self.number_format())
         self.state_panel.refresh(m)
         self.formula_panel.number_format = self.number_format()
