@@ -69,6 +69,9 @@ ACTIONS = (
                "reveals it and how far off each guess was", checkable=True),
     ActionSpec("action_clear_guesses", "C&lear the guesses", "clear_guesses", Qt.Key.Key_Escape,
                "Remove every guess from the plot"),
+    ActionSpec("action_tune", "&Tune learning rates…", "tuner.open", "Ctrl+T",
+               "Sweep each shown run's learning rate over a log-spaced range, plot f after a budget against it, "
+               "and apply the best"),
     ActionSpec("action_gradient_arrow", "&Gradient arrow", "refresh_view_options", "G",
                "Show the direction of −∇f at the selected run's point", checkable=True, checked=True),
     ActionSpec("action_step_arrow", "&Next-step arrow", "refresh_view_options", "N",
@@ -103,7 +106,7 @@ MENUS = (
     ("&Edit", ("undo", "redo")),
     ("&Run", ("action_play", "action_step", "action_step_back", "action_reset", None, "action_faster",
               "action_slower", None, "action_predict", "action_clear_guesses", None, "action_add_run",
-              "action_duplicate_run", "action_remove_run", "action_continue_here")),
+              "action_duplicate_run", "action_remove_run", "action_continue_here", None, "action_tune")),
     ("&View", ("action_presentation", "panels", None, "action_text_bigger", "action_text_smaller",
                "action_text_reset", None, "action_gradient_arrow", "action_step_arrow", "action_log_loss",
                "action_equal_scales", None, "action_fit", "action_reset_view", None, "numbers")),

@@ -54,6 +54,7 @@ from .predict import PredictOverlay
 from .session import Options, RunEntry
 from .state_panel import StatePanel
 from .transport import SpeedControl, Timeline
+from .tuner import Tuner
 from .worker import WorkerClient, start_worker
 
 __all__ = ["OPENING_FUNCTION", "OPENING_OPTIONS", "OPENING_RUNS", "MainWindow"]
@@ -222,9 +223,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.pointer_label)
 
     def _build_beyond(self) -> None:
-        """Beyond the notes: the selected run's schedule and noise."""
+        """Beyond the notes: the selected run's schedule and noise, Run ▸ Tune learning rates."""
         self.run_panel.schedule_changed.connect(self.model.set_schedule)
         self.run_panel.noise_changed.connect(self.model.set_noise)
+        self.tuner = Tuner(self)
 
     def _start_worker(self) -> None:
         self.worker, self.worker_thread = start_worker(self.model.function, OPENING_OPTIONS, self)
@@ -604,6 +606,8 @@ class MainWindow(QMainWindow):
             self.worker_thread.quit()
             self.worker_thread.wait()
         self.contour.service.wait()
+        for part in (self.tuner,):  # their threads, cancelled and waited for
+            part.shutdown()
 
     def closeEvent(self, event):
         if not self._closed:
