@@ -72,6 +72,9 @@ ACTIONS = (
     ActionSpec("action_tune", "&Tune learning rates…", "tuner.open", "Ctrl+T",
                "Sweep each shown run's learning rate over a log-spaced range, plot f after a budget against it, "
                "and apply the best"),
+    ActionSpec("action_basin", "&Basin map", "basin.toggle", "B",
+               "Colour the plot by where the selected run's optimizer goes from every start of a grid over the view: "
+               "which minimum, or final f", checkable=True),
     ActionSpec("action_gradient_arrow", "&Gradient arrow", "refresh_view_options", "G",
                "Show the direction of −∇f at the selected run's point", checkable=True, checked=True),
     ActionSpec("action_step_arrow", "&Next-step arrow", "refresh_view_options", "N",
@@ -109,7 +112,7 @@ MENUS = (
               "action_duplicate_run", "action_remove_run", "action_continue_here", None, "action_tune")),
     ("&View", ("action_presentation", "panels", None, "action_text_bigger", "action_text_smaller",
                "action_text_reset", None, "action_gradient_arrow", "action_step_arrow", "action_log_loss",
-               "action_equal_scales", None, "action_fit", "action_reset_view", None, "numbers")),
+               "action_equal_scales", "action_basin", None, "action_fit", "action_reset_view", None, "numbers")),
     ("&Lessons", ("lessons",)),
     ("&Help", ("action_shortcuts", "action_about")),
 )

@@ -39,6 +39,7 @@ from core.optimizers import SGD
 from . import dialogs, preferences
 from .actions import build_actions, build_menus, build_toolbar
 from .appearance import Appearance
+from .basin_view import BasinView
 from .compare_panel import ComparePanel
 from .contour_view import ContourView
 from .files import FileCommands
@@ -223,10 +224,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.pointer_label)
 
     def _build_beyond(self) -> None:
-        """Beyond the notes: the selected run's schedule and noise, Run ▸ Tune learning rates."""
+        """Beyond the notes: the selected run's schedule and noise, Run ▸ Tune learning rates, View ▸ Basin map."""
         self.run_panel.schedule_changed.connect(self.model.set_schedule)
         self.run_panel.noise_changed.connect(self.model.set_noise)
         self.tuner = Tuner(self)
+        self.basin = BasinView(self)
 
     def _start_worker(self) -> None:
         self.worker, self.worker_thread = start_worker(self.model.function, OPENING_OPTIONS, self)
@@ -606,7 +608,7 @@ class MainWindow(QMainWindow):
             self.worker_thread.quit()
             self.worker_thread.wait()
         self.contour.service.wait()
-        for part in (self.tuner,):  # their threads, cancelled and waited for
+        for part in (self.tuner, self.basin):  # their threads, cancelled and waited for
             part.shutdown()
 
     def closeEvent(self, event):
