@@ -4,10 +4,11 @@
 visible box, with the selected run's optimizer, schedule, noise and the window's rounding and tolerance,
 in a `gui.batch_job.BatchRunner` thread (progress and Cancel in the status bar), and shows the outcome
 as a translucent image on the contour plot: coloured by the known minimum each start reached, or by its
-final f (`gui.basin_colors`), with the legend beside the options (on the plot it would hide minima).  The image sits above the function's colour map and below
-the contour lines, minima and trajectories (the contour view's z values: map −20, lines −10, minima 15,
-trajectories 20), takes no mouse buttons, so a click on it still moves the selected run's start, and is
-recomputed only when asked (switching the map on, or Compute), never on a pan.
+final f (`gui.basin_colors`), with the legend beside the options (on the plot it would hide minima).
+The image sits above the function's colour map and below the contour lines, minima and trajectories
+(the contour view's z values: map −20, lines −10, minima 15, trajectories 20), takes no mouse buttons,
+so a click on it still moves the selected run's start, and is recomputed only when asked (switching the
+map on, or Compute), never on a pan.
 """
 
 from __future__ import annotations
