@@ -249,10 +249,13 @@ class BasinView(QObject):
     def _describe(self) -> None:
         """Say what the map on screen was made from, and whether the selected run still matches it."""
         result, entry = self.result, self.model.selected()
-        key = (result, None if entry is None else entry.optimizer)
-        if self.panel is None or key == getattr(self, "_described", None):
-            return  # (called at every snapshot: only a change is worth the text)
-        self._described = key
+        optimizer = None if entry is None else entry.optimizer
+        described = getattr(self, "_described", (None, None))
+        # called at every snapshot: only a change is worth the text (a result is told apart by identity:
+        # its arrays have no single truth value)
+        if self.panel is None or (described[0] is result and described[1] == optimizer):
+            return
+        self._described = (result, optimizer)
         if result is None:
             text = self.tr("No map yet: press Compute.")
         else:

@@ -121,6 +121,10 @@ def test_a_click_on_the_map_moves_the_start_and_switching_it_off_hides_it(qtbot,
     x, y = window.selected().start
     assert abs(x + 3.0) < 0.05 and abs(y - 3.0) < 0.05 and (x, y) == (round(x, 2), round(y, 2))
     qtbot.waitUntil(lambda: window.run_panel.start_x.value == x)
+    _type(qtbot, basin.panel.grid, "21")  # a second map replaces the first
+    with qtbot.waitSignal(basin.drawn, timeout=60_000):
+        qtbot.mouseClick(basin.panel.compute, Qt.MouseButton.LeftButton)
+    assert basin.image.image.shape == (21, 21, 4) and "21 × 21 starts" in basin.panel.about.text()
     window.action_basin.trigger()
     assert not basin.image.isVisible() and not basin.dock.isVisible()
 
