@@ -173,8 +173,14 @@ class TunerDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMaximumHeight(170)
+        self._fit_table()
         return self.table
+
+    def _fit_table(self) -> None:
+        """As tall as its rows, up to eight (more scroll), so that the usual few never hide behind a scroll bar."""
+        rows = min(max(self.table.rowCount(), 1), 8)
+        height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        self.table.setFixedHeight(height + rows * self.table.verticalHeader().defaultSectionSize())
 
     def _buttons(self) -> QHBoxLayout:
         self.apply_button = QPushButton(self.tr("Apply the best learning rates"), self)
@@ -258,6 +264,7 @@ class TunerDialog(QDialog):
                     item.setToolTip(repr(t.lr_before if column == 2 else t.best_lr))
                 self.table.setItem(row, column, item)
             self.table.item(row, 0).setIcon(swatch(t.color))
+        self._fit_table()
 
     def apply(self) -> None:
         """Set each tuned run's learning rate to its best, as one undoable change."""

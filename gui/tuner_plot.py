@@ -56,8 +56,8 @@ class TunerPlot(pg.PlotWidget):
         plot = plain_plot(self, "tuner_plot", self.tr("learning rate η (log scale)"), self.tr("f − f* + δ (log scale)"))
         plot.setLogMode(x=True, y=True)
         plot.showGrid(x=True, y=True, alpha=0.15)
-        # bottom left: small rates barely move f, so that corner stays empty; divergence fills the top right
-        self.legend = plot.addLegend(offset=(10, -10))
+        # top left: small rates barely move f from where it starts, and divergence is at the top right
+        self.legend = plot.addLegend(offset=(10, 10), labelTextColor="#222222", brush=(255, 255, 255, 210))
         self.floor: Floor | None = None
 
     def clear_runs(self) -> None:
