@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFormLayout,
-    QGraphicsItem,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -123,7 +122,9 @@ class BasinView(QObject):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(BASIN_Z)
         self.image.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go through to the plot
-        self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # no DeviceCoordinateCache: the colour map and contour lines have one, and after the plot is resized
+        # without a pan (a dock hidden) they are painted from stale pixels, off the minima; a 200 × 200 image
+        # is cheap to paint afresh
         self.image.setVisible(False)
         self.plot.addItem(self.image, ignoreBounds=True)
         self.runner = BatchRunner("gradstep-basin", self)
