@@ -267,16 +267,26 @@ class TunerDialog(QDialog):
         self._fit_table()
 
     def apply(self) -> None:
-        """Set each tuned run's learning rate to its best, as one undoable change."""
+        """Set each tuned run's learning rate to its best, as one undoable change; a run whose kind of
+        optimizer has changed since the sweep (or that is gone) is left alone."""
         if self._function is not self.model.function:
             self.status.setText(self.tr("The function has changed since the sweep: press Run again."))
             return
-        rates = {t.run_id: t.best_lr for t in self.tuned if t.best_lr is not None}
+        rates = {t.run_id: t.best_lr for t in self.tuned if t.best_lr is not None and self._same_kind(t)}
         self.model.set_learning_rates(rates, self.tr("Tuned learning rates"))
-        self.status.setText(self.tr("Learning rates set (Edit ▸ Undo takes them back)."))
+        skipped = sum(1 for t in self.tuned if t.best_lr is not None) - len(rates)
+        text = self.tr("Learning rates set (Edit ▸ Undo takes them back).")
+        if skipped:
+            text += " " + self.tr("{n} run(s) left alone: gone, or another optimizer now.").format(n=skipped)
+        self.status.setText(text)
+
+    def _same_kind(self, tuned: TunedRun) -> bool:
+        entry = self.model.entry(tuned.run_id)
+        return entry is not None and type(entry.optimizer) is type(tuned.result.optimizer)
 
     def hideEvent(self, event) -> None:
-        self.runner.cancel()  # closed (Close, Escape or the title bar): nobody is watching, stop computing
+        if not event.spontaneous():  # closed (Close, Escape, the title bar), not minimised with the window
+            self.runner.cancel()  # nobody is watching: stop computing
         super().hideEvent(event)
 
 

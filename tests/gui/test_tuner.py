@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 import gui.tuner as tuner_module
 from core.functions import get_function
-from core.optimizers import SGD
+from core.optimizers import SGD, Adam
 from core.run import Run, StopReason
 from gui.session import Options
 
@@ -100,6 +100,14 @@ def test_apply_sets_every_shown_run_in_one_change(qtbot, window):
     window.action_undo.trigger()  # one undo takes both back
     qtbot.waitUntil(lambda: window.model.synced)
     assert [e.optimizer for e in window.entries] == before
+    window.model.choose_optimizer("adam")  # the second run (selected) is another optimizer now
+    qtbot.waitUntil(lambda: window.model.synced)
+    adam = window.entries[1].optimizer
+    assert isinstance(adam, Adam) and adam.lr != dialog.tuned[1].best_lr
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.model.synced)
+    assert window.entries[0].optimizer.lr == dialog.tuned[0].best_lr
+    assert window.entries[1].optimizer == adam and "1 run(s) left alone" in dialog.status.text()
 
 
 def test_cancel_stops_a_long_sweep_and_the_dialog_is_ready_again(qtbot, window):
@@ -120,6 +128,13 @@ def test_cancel_stops_a_long_sweep_and_the_dialog_is_ready_again(qtbot, window):
     with qtbot.waitSignal(dialog.runner.finished, timeout=30_000):
         qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     assert len(dialog.tuned[0].result.lr) == 5 and dialog.apply_button.isEnabled()
+    _type(qtbot, dialog.edits["count"], "10000")
+    _type(qtbot, dialog.edits["budget"], "1000000")
+    with qtbot.waitSignal(dialog.runner.progressed, timeout=30_000):
+        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.runner.cancelled, timeout=30_000):
+        dialog.close()  # closing the dialog stops its sweep too
+    assert not dialog.runner.busy and len(dialog.tuned[0].result.lr) == 5
 
 
 def test_an_empty_range_is_refused_before_anything_runs(qtbot, window):
