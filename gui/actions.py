@@ -83,6 +83,12 @@ ACTIONS = (
                "reveals it and how far off each guess was"), checkable=True),
     ActionSpec("action_clear_guesses", T("C&lear the guesses"), "clear_guesses", Qt.Key.Key_Escape,
                T("Remove every guess from the plot")),
+    ActionSpec("action_tune", T("&Tune learning rates…"), "tuner.open", "Ctrl+T",
+               T("Sweep each shown run's learning rate over a log-spaced range, plot f after a budget against it, "
+                 "and apply the best")),
+    ActionSpec("action_basin", T("&Basin map"), "basin.toggle", "B",
+               T("Colour the plot by where the selected run's optimizer goes from every start of a grid over the "
+                 "view: which minimum, or final f"), checkable=True),
     ActionSpec("action_gradient_arrow", T("&Gradient arrow"), "refresh_view_options", "G",
                T("Show the direction of −∇f at the selected run's point"), checkable=True, checked=True),
     ActionSpec("action_step_arrow", T("&Next-step arrow"), "refresh_view_options", "N",
@@ -120,10 +126,10 @@ MENUS = (
     (T("&Edit"), ("undo", "redo")),
     (T("&Run"), ("action_play", "action_step", "action_step_back", "action_reset", None, "action_faster",
               "action_slower", None, "action_predict", "action_clear_guesses", None, "action_add_run",
-              "action_duplicate_run", "action_remove_run", "action_continue_here")),
+              "action_duplicate_run", "action_remove_run", "action_continue_here", None, "action_tune")),
     (T("&View"), ("action_presentation", "panels", "language", None, "action_text_bigger", "action_text_smaller",
                "action_text_reset", None, "action_gradient_arrow", "action_step_arrow", "action_log_loss",
-               "action_equal_scales", None, "action_fit", "action_reset_view", None, "numbers")),
+               "action_equal_scales", "action_basin", None, "action_fit", "action_reset_view", None, "numbers")),
     (T("&Lessons"), ("lessons",)),
     (T("&Help"), ("action_shortcuts", "action_about")),
 )

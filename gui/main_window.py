@@ -39,6 +39,7 @@ from core.optimizers import SGD
 from . import dialogs, preferences
 from .actions import build_actions, build_menus, build_toolbar, retranslate_actions
 from .appearance import Appearance
+from .basin_view import BasinView
 from .compare_panel import ComparePanel
 from .contour_view import ContourView
 from .files import FileCommands
@@ -57,6 +58,7 @@ from .predict import PredictOverlay
 from .session import Options, RunEntry
 from .state_panel import StatePanel
 from .transport import SpeedControl, Timeline
+from .tuner import Tuner
 from .worker import WorkerClient, start_worker
 
 __all__ = ["OPENING_FUNCTION", "OPENING_OPTIONS", "OPENING_RUNS", "MainWindow"]
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_docks()
         self._build_status()
+        self._build_beyond()
         self._start_worker()
         self._connect_model()
         self.model.open(self.model.function, OPENING_OPTIONS, OPENING_RUNS, undoable=False)
@@ -234,6 +237,13 @@ class MainWindow(QMainWindow):
         self.pointer_label.setObjectName("pointer_label")
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.pointer_label)
+
+    def _build_beyond(self) -> None:
+        """Beyond the notes: the selected run's schedule and noise, Run ▸ Tune learning rates, View ▸ Basin map."""
+        self.run_panel.schedule_changed.connect(self.model.set_schedule)
+        self.run_panel.noise_changed.connect(self.model.set_noise)
+        self.tuner = Tuner(self)
+        self.basin = BasinView(self)
 
     def _start_worker(self) -> None:
         self.worker, self.worker_thread = start_worker(self.model.function, OPENING_OPTIONS, self)
@@ -555,6 +565,7 @@ class MainWindow(QMainWindow):
             return
         if self.run_panel.show_run(entry):
             self.watch_fields()  # the form was built anew for another optimizer
+        self.settings_panel.show_rounding_note(entry.optimizer.rounding_note())
         self.state_panel.set_number_format(self.number_format())
         self.state_panel.refresh(m)
         self.formula_panel.number_format = self.number_format()
@@ -672,6 +683,8 @@ class MainWindow(QMainWindow):
             self.worker_thread.wait()
         self.contour.service.wait()
         self.function_panel.wait()
+        for part in (self.tuner, self.basin):  # their threads, cancelled and waited for
+            part.shutdown()
 
     def closeEvent(self, event):
         if not self._closed:

@@ -13,7 +13,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from core.functions import Objective, get_function
 from core.lessons import MAX_RUNS, Lesson, LessonRun
+from core.noise import Noise
 from core.optimizers import OPTIMIZERS, Optimizer
+from core.schedules import Schedule
 from core.settings import RUN_NAME, START
 from core.values import InvalidValue
 
@@ -274,6 +276,35 @@ class WindowModel(QObject):
         entry = self.entry(run_id)
         entry.optimizer = entry.optimizer.replace(**{name: value})
         self._send("configure", entry.run_id, None, entry.optimizer)
+
+    def set_schedule(self, schedule: Schedule) -> None:
+        """The selected run's learning-rate schedule, from the next update on (one undoable change)."""
+        entry = self.selected()
+        if entry.optimizer.schedule != schedule:
+            self._undoable(f"{entry.name}: schedule {schedule.text}",
+                           lambda: self._replace_settings({entry.run_id: {"schedule": schedule}}))
+
+    def set_noise(self, noise: Noise | None) -> None:
+        """The selected run's gradient noise (None: none), from the next update on (one undoable change)."""
+        entry = self.selected()
+        if entry.optimizer.noise != noise:
+            text = "no noise" if noise is None else f"noise {noise.text}"
+            self._undoable(f"{entry.name}: {text}", lambda: self._replace_settings({entry.run_id: {"noise": noise}}))
+
+    def set_learning_rates(self, rates: dict[int, float], text: str = "Tuned learning rates") -> None:
+        """Set several runs' ``lr`` (run id → rate) as one undoable change; runs no longer there are skipped."""
+        changes = {run_id: {"lr": lr} for run_id, lr in rates.items()
+                   if self.entry(run_id) is not None and self.entry(run_id).optimizer.values["lr"] != lr}
+        if changes:
+            self._undoable(text, lambda: self._replace_settings(changes))
+
+    def _replace_settings(self, changes: dict[int, dict]) -> None:
+        """Replace settings of runs' optimizers ({run id: {name: value}}) and send each new optimizer to the
+        worker, as `_set_hyper` does."""
+        for run_id, values in changes.items():
+            entry = self.entry(run_id)
+            entry.optimizer = entry.optimizer.replace(**values)
+            self._send("configure", entry.run_id, None, entry.optimizer)
 
     def set_start(self, start) -> bool:
         """Move the selected run's start (it starts again there); False, with the reason, if refused."""

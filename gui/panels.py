@@ -30,6 +30,7 @@ from core.settings import DECIMALS, MAX_STEPS, RUN_NAME, START, TOL
 
 from .fields import INVALID_STYLE, HyperForm, ReasonLabel, ValueEdit
 from .palette import PALETTE, swatch
+from .schedule_form import NoiseForm, ScheduleForm
 from .session import GUI_MAX_STEPS, Options, RunEntry
 
 __all__ = ["ROUNDING_HELP", "RunListPanel", "RunPanel", "SettingsPanel"]
@@ -134,11 +135,14 @@ def _start_check(axis: str):
 
 
 class RunPanel(QGroupBox):
-    """The selected run: its name, optimizer, every hyperparameter, and start point."""
+    """The selected run: its name, optimizer, every hyperparameter, learning-rate schedule, gradient noise,
+    and start point."""
 
     name_changed = Signal(str)
     optimizer_chosen = Signal(str)
     hyper_changed = Signal(str, float)
+    schedule_changed = Signal(object)  # Schedule
+    noise_changed = Signal(object)  # Noise, or None
     start_changed = Signal(float, float)
 
     def __init__(self, parent: QWidget | None = None):
@@ -160,6 +164,8 @@ class RunPanel(QGroupBox):
         self.rule.setStyleSheet("font-family: monospace;")
         self.rule.setToolTip("The update rule of one step (g is the gradient at the current point)")
         self.hypers = HyperForm(self)
+        self.schedule = ScheduleForm(self)
+        self.noise = NoiseForm(self)
         self.start_x = ValueEdit(_start_check("x"), 0.0, self)
         self.start_y = ValueEdit(_start_check("y"), 0.0, self)
         self.start_x.setObjectName("start_x")
@@ -175,12 +181,16 @@ class RunPanel(QGroupBox):
         form.addRow("Optimizer", self.optimizer_combo)
         form.addRow(self.rule)
         form.addRow(self.hypers)
+        form.addRow(self.schedule)
+        form.addRow(self.noise)
         form.addRow("Start (x, y)", start_row)
         form.addRow(self.start_reason)
         self.name_edit.editingFinished.connect(self._name_done)
         self.optimizer_combo.activated.connect(
             lambda i: self.optimizer_chosen.emit(self.optimizer_combo.itemData(i)))
         self.hypers.changed.connect(self.hyper_changed)
+        self.schedule.changed.connect(self.schedule_changed)
+        self.noise.changed.connect(self.noise_changed)
         for edit in (self.start_x, self.start_y):
             edit.committed.connect(lambda _v: self.start_changed.emit(self.start_x.value, self.start_y.value))
             edit.problem.connect(self._start_problem)
@@ -207,6 +217,8 @@ class RunPanel(QGroupBox):
             self._kind = type(opt)
         else:
             self.hypers.show_values(opt.values)
+        self.schedule.show_schedule(opt.schedule)
+        self.noise.show_noise(opt.noise)
         for edit, value in ((self.start_x, entry.start[0]), (self.start_y, entry.start[1])):
             if not edit.reason and edit.value != value and not edit.hasFocus():
                 edit.set_value(value)
@@ -246,8 +258,15 @@ class SettingsPanel(QGroupBox):
         rounding_row = QHBoxLayout()
         rounding_row.addWidget(self.rounding)
         rounding_row.addWidget(self.decimals)
+        # said while a run outside the notes' six is selected: the rounding leaves it alone
+        self.rounding_note = QLabel(self)
+        self.rounding_note.setObjectName("rounding_note")
+        self.rounding_note.setWordWrap(True)
+        self.rounding_note.setStyleSheet("color: palette(dark); font-style: italic;")
+        self.rounding_note.setVisible(False)
         form = QFormLayout(self)
         form.addRow(rounding_row)
+        form.addRow(self.rounding_note)
         form.addRow("Step limit", self.max_steps)
         form.addRow("Tolerance", self.tol)
         form.addRow(self.tol_reason)
@@ -274,6 +293,12 @@ class SettingsPanel(QGroupBox):
         self.tol.set_value(options.tol)
         for widget in (self.rounding, self.decimals, self.max_steps):
             widget.blockSignals(False)
+
+    def show_rounding_note(self, note: str) -> None:
+        """Say why the rounding does not apply to the selected run (``Optimizer.rounding_note()``; "": it does)."""
+        if note != self.rounding_note.text():
+            self.rounding_note.setText(note)
+            self.rounding_note.setVisible(bool(note))
 
     def _changed(self, *_args) -> None:
         self.decimals.setEnabled(self.rounding.isChecked())

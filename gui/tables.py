@@ -87,7 +87,8 @@ def _derived_rows(entry: RunEntry, opt, row: dict, k: int) -> list[StateRow]:
     rows = []
     made_by = entry.optimizer_for(k)
     if type(made_by) is type(opt):
-        for key, (meaning, value) in made_by.derived(opt.state_from_row(row)).items():
+        # update=k: with a schedule, the rates in effect in update k (and an "lr in effect" row)
+        for key, (meaning, value) in made_by.derived(opt.state_from_row(row), update=k).items():
             name = key.replace("_", " ") if key != "lr_t" else key  # lr_t is the notes' own name
             pair = value if isinstance(value, tuple) else (value, None)
             rows.append(StateRow(name, *pair, f"{meaning} (in update {k})", scalar=not isinstance(value, tuple)))

@@ -1,0 +1,184 @@
+"""The selected run's learning-rate schedule and gradient noise, as fields built from the core's declarations.
+
+`ScheduleForm` offers every kind in `core.schedules.SCHEDULES` with its parameters (each a
+`core.values.Number` or `Whole` with its range and meaning) and a linear warm-up (`WARMUP`); `NoiseForm`
+offers σ and the seed (`core.noise.SIGMA`, `SEED`; σ = 0 means no noise).  Like `gui.fields.HyperForm`,
+each field refuses a wrong value where it is typed, with the reason under it, and the forms only ever
+emit valid settings: a `Schedule`, or a `Noise` (None for none).  No kind of schedule has code here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core.noise import SEED, SIGMA, Noise
+from core.schedules import SCHEDULES, WARMUP, Schedule
+from core.values import InvalidValue, Whole, parse_number
+
+from .fields import INVALID_STYLE, ReasonLabel, ValueEdit
+
+__all__ = ["NoiseForm", "ScheduleForm", "WholeEdit", "declared_field"]
+
+
+class WholeEdit(ValueEdit):
+    """A ValueEdit for a whole number: shows ``10``, not ``10.0``."""
+
+    def __init__(self, check, value, parent: QWidget | None = None):
+        super().__init__(check, value, parent)
+        self.setText(str(int(value)))
+
+    def set_value(self, value: float) -> None:
+        super().set_value(value)
+        self.setText(str(int(value)))
+
+
+def declared_field(declaration, value, parent: QWidget, name: str, check=None, hint: bool | str = True) \
+        -> tuple[ValueEdit, QVBoxLayout]:
+    """A field for one declared value, with its range under it and the reason it refuses a text under that.
+
+    declaration: a `core.values.Number` or `Whole`; check: what validates typed text (its ``parse`` by
+    default); hint: False for no range under the field (it is in the tooltip too), or a text to show
+    instead of the declared range.  Returns the field and the column holding them."""
+    kind = WholeEdit if isinstance(declaration, Whole) else ValueEdit
+    edit = kind(check or declaration.parse, value, parent)
+    edit.setObjectName(name)
+    help_text = f"{declaration.meaning}\nValid: {declaration.range_text}; default {declaration.default:g}"
+    edit.setProperty("help", help_text)
+    edit.setToolTip(help_text)
+    reason = ReasonLabel(parent)
+    edit.problem.connect(reason.show_reason)
+    column = QVBoxLayout()
+    column.setSpacing(1)
+    column.addWidget(edit)
+    if hint:
+        range_label = QLabel(declaration.range_text if hint is True else hint, parent)
+        range_label.setStyleSheet("color: palette(mid);")
+        column.addWidget(range_label)
+    column.addWidget(reason)
+    return edit, column
+
+
+class ScheduleForm(QWidget):
+    """A schedule chooser with its parameters and warm-up.  changed(Schedule): a valid change, committed."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setStyleSheet(INVALID_STYLE)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("schedule_combo")
+        for kind in SCHEDULES.values():
+            self.combo.addItem(self.tr(kind.title), kind.name)
+            self.combo.setItemData(self.combo.count() - 1, kind.formula, Qt.ItemDataRole.ToolTipRole)
+        self.combo.setToolTip(self.tr("How the learning rate changes from update to update (from the next one on)"))
+        self.warmup, warmup_column = declared_field(WARMUP, 0, self, "schedule_warmup")
+        self.formula = QLabel(self)
+        self.formula.setObjectName("schedule_formula")
+        self.formula.setWordWrap(True)
+        self.formula.setStyleSheet("font-family: monospace; color: palette(dark);")
+        self._form = QFormLayout(self)
+        self._form.setContentsMargins(0, 0, 0, 0)
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form.addRow(self.tr("η schedule"), self.combo)
+        self._form.addRow(self.tr("warm-up K"), warmup_column)
+        self._form.addRow(self.formula)
+        self.edits: dict[str, ValueEdit] = {}
+        self._kind = ""
+        self._build("constant", {})
+        self.combo.activated.connect(self._kind_chosen)
+        self.warmup.committed.connect(self._emit)
+
+    def _build(self, kind: str, values: dict) -> None:
+        """Lay out the parameter fields of ``kind`` (between the chooser and the warm-up), showing ``values``."""
+        for _ in self.edits:
+            self._form.removeRow(1)
+        self.edits = {}
+        for row, declaration in enumerate(SCHEDULES[kind].params, start=1):
+            edit, column = declared_field(declaration, values.get(declaration.name, declaration.default), self,
+                                          f"schedule_{declaration.name}")
+            edit.committed.connect(self._emit)
+            self._form.insertRow(row, declaration.name, column)
+            self.edits[declaration.name] = edit
+        self._kind = kind
+
+    def _kind_chosen(self, index: int) -> None:
+        kind = self.combo.itemData(index)
+        if kind != self._kind:
+            self._build(kind, {})  # a new kind starts from its declared defaults
+            self._emit()
+
+    def schedule(self) -> Schedule:
+        """The schedule the fields show (their last valid values)."""
+        values = {name: edit.value for name, edit in self.edits.items()}
+        return Schedule(self._kind, warmup=int(self.warmup.value), **values)
+
+    def _emit(self, *_args) -> None:
+        schedule = self.schedule()
+        self.formula.setText(schedule.formula)
+        self.changed.emit(schedule)
+
+    def show_schedule(self, schedule: Schedule) -> None:
+        """Show a schedule set elsewhere, leaving alone a field being edited or holding refused text."""
+        if schedule.kind != self._kind:
+            self._build(schedule.kind, schedule.values)
+        self.combo.setCurrentIndex(self.combo.findData(schedule.kind))
+        shown = {**schedule.values, "warmup": schedule.warmup}
+        for name, edit in {**self.edits, "warmup": self.warmup}.items():
+            if shown[name] != edit.value and not edit.reason and not edit.hasFocus():
+                edit.set_value(shown[name])
+        self.formula.setText(schedule.formula)
+
+
+def _sigma(text: str) -> float:
+    """σ as typed: 0 (no noise) or a value `SIGMA` accepts; the refusal says that 0 is allowed too."""
+    try:
+        return SIGMA.parse(text)
+    except InvalidValue as error:
+        if parse_number(text, SIGMA.label) == 0:
+            return 0.0
+        raise InvalidValue(f"{error} (or 0: no noise)") from None
+
+
+class NoiseForm(QWidget):
+    """σ and seed of the gradient noise.  changed(Noise or None): a valid change, committed."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setStyleSheet(INVALID_STYLE)
+        self.sigma, sigma_column = declared_field(SIGMA, 0.0, self, "noise_sigma", check=_sigma,
+                                                  hint=self.tr("0: off, or {range}").format(range=SIGMA.range_text))
+        self.seed, seed_column = declared_field(SEED, 0, self, "noise_seed")
+        self.sigma.setProperty("help", self.tr("Standard deviation σ of the Gaussian noise added to each gradient "
+                                               "component; 0: no noise"))
+        self.sigma.setToolTip(self.sigma.property("help"))
+        row = QHBoxLayout()
+        row.addLayout(sigma_column, 3)
+        row.addWidget(QLabel(self.tr("seed"), self), 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(seed_column, 2)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("noise σ"), row)
+        self._stream = 0
+        self.sigma.committed.connect(self._emit)
+        self.seed.committed.connect(self._emit)
+
+    def noise(self) -> Noise | None:
+        """The noise the fields show: None while σ is 0."""
+        if self.sigma.value == 0:
+            return None
+        return Noise(self.sigma.value, int(self.seed.value), self._stream)
+
+    def _emit(self, *_args) -> None:
+        self.changed.emit(self.noise())
+
+    def show_noise(self, noise: Noise | None) -> None:
+        """Show noise set elsewhere (None: σ 0, the seed field kept as it is)."""
+        self._stream = 0 if noise is None else noise.stream
+        values = ((self.sigma, 0.0),) if noise is None else ((self.sigma, noise.sigma), (self.seed, noise.seed))
+        for edit, value in values:
+            if value != edit.value and not edit.reason and not edit.hasFocus():
+                edit.set_value(value)
