@@ -97,6 +97,15 @@ def hyper_check(hyper: Hyper) -> Callable[[str], float]:
     return hyper.parse
 
 
+def _core(text: str) -> str:
+    """A text from the core (a declaration's meaning) in the window's language."""
+    try:
+        from core.i18n import _
+    except ImportError:
+        return text
+    return _(text)
+
+
 class ReasonLabel(QLabel):
     """The red line under a field that says why its text is refused; hidden while all is well."""
 
@@ -140,7 +149,8 @@ class HyperForm(QWidget):
         for hyper in optimizer_cls.hypers:
             edit = ValueEdit(hyper_check(hyper), values[hyper.name], self._holder)
             edit.setObjectName(f"hyper_{hyper.name}")
-            help_text = f"{hyper.meaning}\nValid range: {hyper.range_text}; default {hyper.default:g}"
+            help_text = self.tr("{meaning}\nValid range: {range}; default {default}").format(
+                meaning=_core(hyper.meaning), range=hyper.range_text, default=f"{hyper.default:g}")
             edit.setProperty("help", help_text)
             edit.setToolTip(help_text)
             edit.setAccessibleName(f"{hyper.name} ({hyper.symbol})")

@@ -7,7 +7,7 @@ Panels only emit what the user asked for; the window decides what it means for t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,11 +36,11 @@ from .session import GUI_MAX_STEPS, Options, RunEntry
 __all__ = ["ROUNDING_HELP", "RunListPanel", "RunPanel", "SettingsPanel"]
 
 #: What the lecture-notes rounding is, in two sentences (also in the README).
-ROUNDING_HELP = ("Round exactly where and as the lecture notes' code does: the gradient, and the state and new "
-                 "parameters of AdaGrad, RMSProp and Adam, to this many decimals.\nLike the notes' round(), "
-                 "plain numbers are rounded to the nearest decimal and numpy numbers (everything after the first "
-                 "update, except SGD's) the way numpy rounds, so any run gives the notes' own numbers. Takes "
-                 "effect from the step on view.")
+ROUNDING_HELP = QT_TRANSLATE_NOOP(
+    "SettingsPanel", "Round exactly where and as the lecture notes' code does: the gradient, and the state and new "
+    "parameters of AdaGrad, RMSProp and Adam, to this many decimals.\nLike the notes' round(), plain numbers are "
+    "rounded to the nearest decimal and numpy numbers (everything after the first update, except SGD's) the way "
+    "numpy rounds, so any run gives the notes' own numbers. Takes effect from the step on view.")
 
 
 class RunListPanel(QGroupBox):
@@ -54,19 +54,14 @@ class RunListPanel(QGroupBox):
     color_chosen = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Runs", parent)
+        super().__init__(parent)
         self.list = QListWidget(self)
         self.list.setObjectName("run_list")
-        self.list.setToolTip("Tick to show a run (only shown runs step); select one to edit it")
         self.list.setMinimumHeight(70)
         self.list.setMaximumHeight(150)
-        self.add_button = QPushButton("Add", self)
-        self.duplicate_button = QPushButton("Duplicate", self)
-        self.remove_button = QPushButton("Remove", self)
-        self.add_button.setToolTip("Add a run with the next optimizer not yet shown, from the selected run's start "
-                                   "(Ctrl+N)")
-        self.duplicate_button.setToolTip("Copy the selected run, settings and all (Ctrl+D)")
-        self.remove_button.setToolTip("Remove the selected run (Delete)")
+        self.add_button = QPushButton(self)
+        self.duplicate_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.duplicate_button, self.remove_button):
             buttons.addWidget(button)
@@ -81,6 +76,18 @@ class RunListPanel(QGroupBox):
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemChanged.connect(self._item_changed)
         self._updating = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Runs"))
+        self.list.setToolTip(self.tr("Tick to show a run (only shown runs step); select one to edit it"))
+        self.add_button.setText(self.tr("Add"))
+        self.duplicate_button.setText(self.tr("Duplicate"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.add_button.setToolTip(self.tr("Add a run with the next optimizer not yet shown, from the selected "
+                                           "run's start (Ctrl+N)"))
+        self.duplicate_button.setToolTip(self.tr("Copy the selected run, settings and all (Ctrl+D)"))
+        self.remove_button.setToolTip(self.tr("Remove the selected run (Delete)"))
 
     def _context_menu(self, position) -> None:
         item = self.list.itemAt(position)
@@ -88,13 +95,13 @@ class RunListPanel(QGroupBox):
             return
         run_id = item.data(Qt.ItemDataRole.UserRole)
         menu = QMenu(self)
-        colours = menu.addMenu("Colour")
+        colours = menu.addMenu(self.tr("Colour"))
         for color in PALETTE:
             action = colours.addAction(swatch(color), color)
             action.triggered.connect(lambda _c=False, chosen=color: self.color_chosen.emit(run_id, chosen))
         menu.addSeparator()
-        menu.addAction("Duplicate", self.duplicate_requested.emit)
-        menu.addAction("Remove", self.remove_requested.emit).setEnabled(self.list.count() > 1)
+        menu.addAction(self.tr("Duplicate"), self.duplicate_requested.emit)
+        menu.addAction(self.tr("Remove"), self.remove_requested.emit).setEnabled(self.list.count() > 1)
         menu.exec(self.list.viewport().mapToGlobal(position))
 
     def _current_changed(self, item, _previous):
@@ -123,11 +130,23 @@ class RunListPanel(QGroupBox):
             label = entry.name if entry.name == title else f"{entry.name}  ·  {title}"
             item.setText(f"{label}  ·  {entry.status_text()}")
             item.setCheckState(Qt.CheckState.Checked if entry.visible else Qt.CheckState.Unchecked)
-            item.setToolTip(f"{entry.name}: {entry.optimizer!r}, start {entry.start}")
+            item.setToolTip(self.tr("{name}: {optimizer}, start {start}").format(
+                name=entry.name, optimizer=repr(entry.optimizer), start=entry.start))
             if entry.run_id == selected_id and self.list.currentRow() != i:
                 self.list.setCurrentRow(i)
         self.remove_button.setEnabled(len(entries) > 1)
         self._updating = False
+
+
+def _meaning(declaration) -> str:
+    """A declaration's meaning in the window's language (the core translates its own texts)."""
+    try:
+        from core.i18n import _
+    except ImportError:
+        text = declaration.meaning
+    else:
+        text = _(declaration.meaning)
+    return text[:1].upper() + text[1:]
 
 
 def _start_check(axis: str):
@@ -146,15 +165,13 @@ class RunPanel(QGroupBox):
     start_changed = Signal(float, float)
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Selected run", parent)
+        super().__init__(parent)
         self.setStyleSheet(INVALID_STYLE)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("run_name")
         self.name_edit.setMaxLength(RUN_NAME.max_length)
-        self.name_edit.setToolTip("The run's name, used in the legend and as the run column of the CSV")
         self.optimizer_combo = QComboBox(self)
         self.optimizer_combo.setObjectName("optimizer_combo")
-        self.optimizer_combo.setToolTip("Changing the optimizer starts this run again from its start point")
         for cls in OPTIMIZERS.values():
             self.optimizer_combo.addItem(cls.title, cls.name)
             self.optimizer_combo.setItemData(self.optimizer_combo.count() - 1, "\n".join(cls.formula),
@@ -162,7 +179,6 @@ class RunPanel(QGroupBox):
         self.rule = QLabel(self)
         self.rule.setObjectName("update_rule")
         self.rule.setStyleSheet("font-family: monospace;")
-        self.rule.setToolTip("The update rule of one step (g is the gradient at the current point)")
         self.hypers = HyperForm(self)
         self.schedule = ScheduleForm(self)
         self.noise = NoiseForm(self)
@@ -170,20 +186,19 @@ class RunPanel(QGroupBox):
         self.start_y = ValueEdit(_start_check("y"), 0.0, self)
         self.start_x.setObjectName("start_x")
         self.start_y.setObjectName("start_y")
-        for edit in (self.start_x, self.start_y):
-            edit.setToolTip("Where the run starts; you can also click the plot while paused")
         self.start_reason = ReasonLabel(self)
+        self.labels = {key: QLabel(self) for key in ("name", "optimizer", "start")}
         start_row = QHBoxLayout()
         start_row.addWidget(self.start_x)
         start_row.addWidget(self.start_y)
         form = QFormLayout(self)
-        form.addRow("Name", self.name_edit)
-        form.addRow("Optimizer", self.optimizer_combo)
+        form.addRow(self.labels["name"], self.name_edit)
+        form.addRow(self.labels["optimizer"], self.optimizer_combo)
         form.addRow(self.rule)
         form.addRow(self.hypers)
         form.addRow(self.schedule)
         form.addRow(self.noise)
-        form.addRow("Start (x, y)", start_row)
+        form.addRow(self.labels["start"], start_row)
         form.addRow(self.start_reason)
         self.name_edit.editingFinished.connect(self._name_done)
         self.optimizer_combo.activated.connect(
@@ -195,6 +210,23 @@ class RunPanel(QGroupBox):
             edit.committed.connect(lambda _v: self.start_changed.emit(self.start_x.value, self.start_y.value))
             edit.problem.connect(self._start_problem)
         self._kind = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Selected run"))
+        self.labels["name"].setText(self.tr("Name"))
+        self.labels["optimizer"].setText(self.tr("Optimizer"))
+        self.labels["start"].setText(self.tr("Start (x, y)"))
+        self.name_edit.setToolTip(self.tr("The run's name, used in the legend and as the run column of the CSV"))
+        self.optimizer_combo.setToolTip(self.tr("Changing the optimizer starts this run again from its start point"))
+        self.rule.setToolTip(self.tr("The update rule of one step (g is the gradient at the current point)"))
+        for edit in (self.start_x, self.start_y):
+            edit.setProperty("help", self.tr("Where the run starts; you can also click the plot while paused"))
+            edit.setToolTip(edit.reason or edit.property("help"))
+        for part in (self.schedule, self.noise):
+            if hasattr(part, "retranslate"):
+                part.retranslate()
+        self._kind = None  # the hyperparameter form is built again, in the new language
 
     def _start_problem(self, _reason: str) -> None:
         self.start_reason.show_reason(self.start_x.reason or self.start_y.reason)
@@ -235,25 +267,19 @@ class SettingsPanel(QGroupBox):
     options_changed = Signal(object)  # Options
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Settings", parent)
+        super().__init__(parent)
         self.setStyleSheet(INVALID_STYLE)
-        self.rounding = QCheckBox("Lecture-notes rounding", self)
+        self.rounding = QCheckBox(self)
         self.rounding.setObjectName("rounding")
-        self.rounding.setToolTip(ROUNDING_HELP)
-        self.rounding.setWhatsThis(ROUNDING_HELP)
         self.decimals = QSpinBox(self)
         self.decimals.setObjectName("decimals")
-        self.decimals.setToolTip(ROUNDING_HELP)
         self.decimals.setRange(DECIMALS.low, DECIMALS.high)
-        self.decimals.setSuffix(" decimals")
         self.max_steps = QSpinBox(self)
         self.max_steps.setObjectName("max_steps")
         self.max_steps.setRange(max(MAX_STEPS.low, 1), min(MAX_STEPS.high, GUI_MAX_STEPS))
         self.max_steps.setGroupSeparatorShown(True)
-        self.max_steps.setToolTip("Runs stop here (\"step limit reached\")")
         self.tol = ValueEdit(TOL.parse, TOL.default, self)
         self.tol.setObjectName("tolerance")
-        self.tol.setToolTip(TOL.meaning[:1].upper() + TOL.meaning[1:])
         self.tol_reason = ReasonLabel(self)
         rounding_row = QHBoxLayout()
         rounding_row.addWidget(self.rounding)
@@ -267,8 +293,9 @@ class SettingsPanel(QGroupBox):
         form = QFormLayout(self)
         form.addRow(rounding_row)
         form.addRow(self.rounding_note)
-        form.addRow("Step limit", self.max_steps)
-        form.addRow("Tolerance", self.tol)
+        self.labels = {key: QLabel(self) for key in ("steps", "tol")}
+        form.addRow(self.labels["steps"], self.max_steps)
+        form.addRow(self.labels["tol"], self.tol)
         form.addRow(self.tol_reason)
         self.rounding.toggled.connect(self._changed)
         self.decimals.valueChanged.connect(self._changed)
@@ -277,6 +304,21 @@ class SettingsPanel(QGroupBox):
         self.tol.committed.connect(self._changed)
         self.tol.problem.connect(self.tol_reason.show_reason)
         self._shown: Options | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Settings"))
+        self.rounding.setText(self.tr("Lecture-notes rounding"))
+        help_text = self.tr(ROUNDING_HELP)
+        for widget in (self.rounding, self.decimals):
+            widget.setToolTip(help_text)
+            widget.setWhatsThis(help_text)
+        self.decimals.setSuffix(self.tr(" decimals"))
+        self.labels["steps"].setText(self.tr("Step limit"))
+        self.labels["tol"].setText(self.tr("Tolerance"))
+        self.max_steps.setToolTip(self.tr("Runs stop here (\"step limit reached\")"))
+        self.tol.setProperty("help", _meaning(TOL))
+        self.tol.setToolTip(self.tol.reason or _meaning(TOL))
 
     def options(self) -> Options:
         decimals = self.decimals.value() if self.rounding.isChecked() else None

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from core.functions import Objective
 from core.history import HistoryView
 from core.optimizers import Optimizer
@@ -84,8 +86,9 @@ class RunEntry:
         return self.recorded or self.optimizer
 
     def status_text(self) -> str:
+        tr = QCoreApplication.translate
         if self.history is None:
-            return "not started"
+            return tr("RunEntry", "not started")
         if self.stop is None:
-            return f"step {self.step}"
+            return tr("RunEntry", "step {k}").format(k=self.step)
         return str(self.stop)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -25,10 +25,14 @@ from .session import RunEntry
 
 __all__ = ["MEASURE_ROWS", "HistoryModel", "StateModel", "TableView", "display_columns", "state_rows"]
 
-_COLUMN_TIPS = {"step": "the update number (0: the start point)", "x": "the point after this update",
-                "y": "the point after this update", "f": "the function's value at the point",
-                "grad_x": "the gradient this update used (row 0: the gradient at the start)",
-                "grad_y": "the gradient this update used (row 0: the gradient at the start)"}
+_COLUMN_TIPS = {"step": QT_TRANSLATE_NOOP("HistoryModel", "the update number (0: the start point)"),
+                "x": QT_TRANSLATE_NOOP("HistoryModel", "the point after this update"),
+                "y": QT_TRANSLATE_NOOP("HistoryModel", "the point after this update"),
+                "f": QT_TRANSLATE_NOOP("HistoryModel", "the function's value at the point"),
+                "grad_x": QT_TRANSLATE_NOOP("HistoryModel", "the gradient this update used (row 0: the gradient at "
+                                                            "the start)"),
+                "grad_y": QT_TRANSLATE_NOOP("HistoryModel", "the gradient this update used (row 0: the gradient at "
+                                                            "the start)")}
 _ALIGN_VALUE = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # Roles as plain ints: a view calls data() from C++ with an int role, and int comparison is the fast one
 _DISPLAY, _TOOLTIP, _ALIGNMENT = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
@@ -46,7 +50,10 @@ def display_columns(recorded) -> list[str]:
 
 @dataclass(frozen=True)
 class StateRow:
-    """One line of the state table: a named quantity, its x and y parts (or one value), a tooltip."""
+    """One line of the state table: a named quantity, its x and y parts (or one value), a tooltip.
+
+    label: the quantity's name in the notes' identifiers (``params  (x, y)``, ``lr_t``), the same in every
+    language; text: what the table shows for it, in the window's language (the label when empty)."""
 
     label: str
     x: float | None
@@ -54,30 +61,53 @@ class StateRow:
     tip: str
     scalar: bool = False
     column: str = ""  # the history column it shows, if any (for the notes' formatting of f)
+    text: str = ""
+
+    @property
+    def shown(self) -> str:
+        return self.text or self.label
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("StateTable", text)
+
+
+def _core(text: str) -> str:
+    """A text from the core (an optimizer's meanings) in the window's language."""
+    try:
+        from core.i18n import _
+    except ImportError:
+        return text
+    return _(text)
 
 
 def state_rows(entry: RunEntry, k: int) -> list[StateRow]:
     """Everything about step k of a run, in the notes' vocabulary, read with the optimizer that made it."""
     history, opt = entry.history, entry.recorded or entry.optimizer
     row = history.row(k)
-    rows = [StateRow("step", k, None, "updates made so far: the step on view", scalar=True),
-            StateRow("params  (x, y)", row["x"], row["y"], f"the point after {k} updates"),
-            StateRow("f", row["f"], None, "the function's value at the point", scalar=True, column="f"),
+    rows = [StateRow("step", k, None, _t("updates made so far: the step on view"), scalar=True, text=_t("step")),
+            StateRow("params  (x, y)", row["x"], row["y"], _t("the point after {k} updates").format(k=k),
+                     text=_t("params  (x, y)")),
+            StateRow("f", row["f"], None, _t("the function's value at the point"), scalar=True, column="f"),
             StateRow("grads  ∇f", row["grad_x"], row["grad_y"],
-                     "the gradient at the point (rounded when lecture-notes rounding is on): the one the next "
-                     "update uses"),
-            StateRow("‖∇f‖", math.hypot(row["grad_x"], row["grad_y"]), None, "length of the gradient", scalar=True)]
+                     _t("the gradient at the point (rounded when lecture-notes rounding is on): the one the next "
+                        "update uses"), text=_t("grads  ∇f")),
+            StateRow("‖∇f‖", math.hypot(row["grad_x"], row["grad_y"]), None, _t("length of the gradient"),
+                     scalar=True)]
     for name in opt.fields:
         short, meaning = opt.field_meanings.get(name, ("state", "the optimizer's state"))
         rows.append(StateRow(f"{name}  {short}", row[f"{name}_x"], row[f"{name}_y"],
-                             f"{name}: {meaning}, after update {k}"))
+                             _t("{name}: {meaning}, after update {k}").format(name=name, meaning=_core(meaning), k=k),
+                             text=f"{name}  {_core(short)}"))
     if opt.counts_steps:
-        rows.append(StateRow("t", int(row["t"]), None, "the update count (for the bias correction)", scalar=True))
+        rows.append(StateRow("t", int(row["t"]), None, _t("the update count (for the bias correction)"),
+                             scalar=True))
     if k > 0:
         rows += _derived_rows(entry, opt, row, k)
     nxt = _next_step(entry, k, row)
     if nxt is not None:
-        rows.append(StateRow("next step  Δp", nxt[0], nxt[1], f"the move update {k + 1} will make"))
+        rows.append(StateRow("next step  Δp", nxt[0], nxt[1], _t("the move update {k} will make").format(k=k + 1),
+                             text=_t("next step  Δp")))
     return rows
 
 
@@ -91,10 +121,11 @@ def _derived_rows(entry: RunEntry, opt, row: dict, k: int) -> list[StateRow]:
         for key, (meaning, value) in made_by.derived(opt.state_from_row(row), update=k).items():
             name = key.replace("_", " ") if key != "lr_t" else key  # lr_t is the notes' own name
             pair = value if isinstance(value, tuple) else (value, None)
-            rows.append(StateRow(name, *pair, f"{meaning} (in update {k})", scalar=not isinstance(value, tuple)))
+            rows.append(StateRow(name, *pair, _t("{meaning} (in update {k})").format(meaning=_core(meaning), k=k),
+                                 scalar=not isinstance(value, tuple), text=name if key == "lr_t" else _t(name)))
     before = entry.history.row(k - 1)
     rows.append(StateRow("step taken  Δp", row["x"] - before["x"], row["y"] - before["y"],
-                         f"how update {k} moved the point"))
+                         _t("how update {k} moved the point").format(k=k), text=_t("step taken  Δp")))
     return rows
 
 
@@ -111,7 +142,7 @@ def _next_step(entry: RunEntry, k: int, row: dict) -> tuple[float, float] | None
 class StateModel(QAbstractTableModel):
     """Rows of `state_rows`; columns quantity, x, y (a single value sits under x)."""
 
-    HEADERS = ("quantity", "x", "y")
+    HEADERS = (QT_TRANSLATE_NOOP("StateModel", "quantity"), "x", "y")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -137,7 +168,7 @@ class StateModel(QAbstractTableModel):
     def column_texts(self) -> list[list[str]]:
         """Every text of every column, for sizing them (a dozen rows: all of them)."""
         pairs = [self.texts(r) for r in self._rows]
-        return [[r.label for r in self._rows], [p[0] for p in pairs], [p[1] for p in pairs]]
+        return [[r.shown for r in self._rows], [p[0] for p in pairs], [p[1] for p in pairs]]
 
     def rowCount(self, parent=QModelIndex()):  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -147,7 +178,7 @@ class StateModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index, role=_DISPLAY):
@@ -159,7 +190,7 @@ class StateModel(QAbstractTableModel):
         if role == _ALIGNMENT:
             return _ALIGN_VALUE if column > 0 else None
         if column == 0:
-            return row.label if role == _DISPLAY else row.tip
+            return row.shown if role == _DISPLAY else row.tip
         value = (row.x, row.y)[column - 1]
         if role == _DISPLAY:
             return self.number_format.text(value, row.column)
@@ -170,7 +201,7 @@ class StateModel(QAbstractTableModel):
         lines = []
         for r in rows:
             row = self._rows[r]
-            lines.append("\t".join([row.label, *self.texts(row, _FULL)]))
+            lines.append("\t".join([row.shown, *self.texts(row, _FULL)]))
         return "\n".join(lines)
 
 
@@ -277,7 +308,9 @@ class HistoryModel(QAbstractTableModel):
             return name
         if role == Qt.ItemDataRole.ToolTipRole:
             field = name[:-2] if name.endswith(("_x", "_y")) else name
-            return _COLUMN_TIPS.get(name, f"{field}: the optimizer's state after this update")
+            if name in _COLUMN_TIPS:
+                return self.tr(_COLUMN_TIPS[name])
+            return self.tr("{field}: the optimizer's state after this update").format(field=field)
         return None
 
     def value(self, k: int, column: int):
