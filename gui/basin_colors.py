@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 
 from core.basin import BasinResult
 from core.batch import DIVERGED
@@ -66,18 +67,22 @@ def basin_image(result: BasinResult, mode: str) -> np.ndarray:
     return image
 
 
-def legend_entries(result: BasinResult, mode: str, tr=str) -> list[tuple[str, str]]:
-    """(colour, text) for each colour the image uses, in order; ``tr`` translates the texts."""
+def _t(text: str) -> str:
+    return QCoreApplication.translate("", text)  # marked with _t: see tools/i18n_gui.py
+
+
+def legend_entries(result: BasinResult, mode: str) -> list[tuple[str, str]]:
+    """(colour, text) for each colour the image uses, in order, in the window's language."""
     if mode == BY_MINIMUM:
-        entries = [(minimum_color(i), tr("minimum {i}: ({x:.4g}, {y:.4g})").format(i=i, x=x, y=y))
+        entries = [(minimum_color(i), _t("minimum {i}: ({x:.4g}, {y:.4g})").format(i=i, x=x, y=y))
                    for i, (x, y) in enumerate(result.minima)]
-        entries.append((NO_MINIMUM_COLOR, tr("no known minimum reached")))
+        entries.append((NO_MINIMUM_COLOR, _t("no known minimum reached")))
     else:
         heights = _log_heights(result)
         finite = heights[np.isfinite(heights)]
         low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
         lut = pg.colormap.get("viridis").getLookupTable(nPts=5, alpha=False)
-        entries = [(pg.mkColor(*lut[i]).name(), tr("f − f* ≈ {v:.2g}").format(v=10 ** (low + (high - low) * i / 4)))
+        entries = [(pg.mkColor(*lut[i]).name(), _t("f − f* ≈ {v:.2g}").format(v=10 ** (low + (high - low) * i / 4)))
                    for i in range(5)]
-    entries.append((DIVERGED_COLOR, tr("diverged")))
+    entries.append((DIVERGED_COLOR, _t("diverged")))
     return entries

@@ -232,7 +232,7 @@ class BasinView(QObject):
         self.image.setImage(basin_image(result, mode), autoLevels=False)
         self.image.setRect(_pixel_rect(result))
         self.image.setVisible(True)
-        panel.show_legend(legend_entries(result, mode, self.tr))
+        panel.show_legend(legend_entries(result, mode))
         self.window.statusBar().showMessage(self.tr("Basin map drawn: click it to start the selected run there."),
                                             6000)
         self._describe()

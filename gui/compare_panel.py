@@ -112,8 +112,8 @@ def _values(entry: RunEntry, k: int, playing: bool) -> tuple:
     if entry.stop is not None and k == entry.step:
         state = str(entry.stop)
     else:
-        tr = QCoreApplication.translate
-        state = tr("CompareModel", "running") if playing and entry.stop is None else tr(
+        translate = QCoreApplication.translate
+        state = translate("CompareModel", "running") if playing and entry.stop is None else translate(
             "CompareModel", "step {k}").format(k=k)
     return row["x"], row["y"], row["f"], math.hypot(row["grad_x"], row["grad_y"]), state
 

@@ -17,7 +17,7 @@ __all__ = ["about_text", "shortcuts_html", "show_about", "show_shortcuts"]
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
+    return QCoreApplication.translate("", text)  # marked with _t/_tr: see tools/i18n_gui.py
 
 
 def shortcuts_html(actions) -> str:

@@ -32,7 +32,7 @@ MAX_FRAMES = 600
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
+    return QCoreApplication.translate("", text)  # marked with _t/_tr: see tools/i18n_gui.py
 
 
 class ExportCancelled(Exception):

@@ -20,7 +20,8 @@ from core.trajectory_csv import write_csv
 
 __all__ = ["SESSION_PATTERN", "FileCommands"]
 
-tr = QCoreApplication.translate
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # marked with _tr: see tools/i18n_gui.py
 SESSION_PATTERN = "GradStep sessions (*.gradstep);;All files (*)"
 CSV_PATTERN = "CSV files, UTF-8 (*.csv)"
 EXCEL_PATTERN = "CSV for Excel, UTF-8 with BOM (*.csv)"
@@ -74,7 +75,7 @@ class FileCommands:
         """For a name the dialog did not see (a suffix added): ask before replacing a file there."""
         if not path.exists():
             return True
-        question = QCoreApplication.translate("FileCommands", "{0} already exists. Replace it?").format(path.name)
+        question = _tr("{0} already exists. Replace it?").format(path.name)
         return QMessageBox.question(self.window, title, question) == QMessageBox.StandardButton.Yes
 
     def _failed(self, title: str, what: str, error: FileError) -> None:
@@ -93,7 +94,7 @@ class FileCommands:
 
     def export_csv(self) -> None:
         w = self.window
-        title = tr("FileCommands", "Export trajectories as CSV")
+        title = _tr("Export trajectories as CSV")
         chosen, kind = QFileDialog.getSaveFileName(w, title,
                                                    str(Path(self._folder()) / self.default_csv_name()),
                                                    f"{CSV_PATTERN};;{EXCEL_PATTERN};;All files (*)")
@@ -104,10 +105,10 @@ class FileCommands:
         try:
             write_csv(runs, path, labels=[e.name for e in runs], bom=kind == EXCEL_PATTERN)
         except FileError as error:
-            self._failed(tr("FileCommands", "Export failed"), tr("FileCommands", "The CSV file was not written."),
+            self._failed(_tr("Export failed"), _tr("The CSV file was not written."),
                          error)
             return
-        self._done(tr("FileCommands", "Exported {n} runs to {path}").format(n=len(runs), path=path))
+        self._done(_tr("Exported {n} runs to {path}").format(n=len(runs), path=path))
 
     def export_image(self) -> None:
         """File ▸ Export image: the contour plot with a title and legend, PNG or SVG, at a chosen size."""
@@ -120,16 +121,16 @@ class FileCommands:
         size = export_dialogs.ask_image_size(self.window)
         if size is None:
             return
-        path = self.ask_export_path(tr("FileCommands", "Export the plot as an image"), exporters.image_name(content),
+        path = self.ask_export_path(_tr("Export the plot as an image"), exporters.image_name(content),
                                     exporters.image_formats())
         if path is None:
             return
         try:
             exporters.export_image(content, size, path)
         except FileError as error:
-            self._failed(tr("FileCommands", "Export failed"), tr("FileCommands", "The image was not written."), error)
+            self._failed(_tr("Export failed"), _tr("The image was not written."), error)
             return
-        self._done(tr("FileCommands", "Saved the plot ({0} × {1} pixels) to {2}").format(size.width, size.height, path))
+        self._done(_tr("Saved the plot ({0} × {1} pixels) to {2}").format(size.width, size.height, path))
 
     def export_animation(self) -> None:
         """File ▸ Export animation: the runs step by step from step 0 to the step on view, GIF or MP4."""
@@ -140,36 +141,36 @@ class FileCommands:
         options = export_dialogs.ask_animation_options(self.window, content.step)
         if options is None:
             return
-        path = self.ask_export_path(tr("FileCommands", "Export an animation of the runs"),
+        path = self.ask_export_path(_tr("Export an animation of the runs"),
                                     exporters.animation_name(content), exporters.animation_formats())
         if path is None:
             return
         try:
             frames = exporters.export_animation(self.window, content, options, path)
         except exporters.ExportCancelled:
-            self._done(tr("FileCommands", "Export cancelled: nothing was written."))
+            self._done(_tr("Export cancelled: nothing was written."))
             return
         except FileError as error:
-            self._failed(tr("FileCommands", "Export failed"), tr("FileCommands", "The animation was not written."),
+            self._failed(_tr("Export failed"), _tr("The animation was not written."),
                          error)
             return
-        self._done(tr("FileCommands", "Saved {0} frames to {1}").format(frames, path))
+        self._done(_tr("Saved {0} frames to {1}").format(frames, path))
 
     def save_session(self) -> None:
-        path = self.ask_save_path(tr("FileCommands", "Save the session"), "lesson.gradstep", SESSION_PATTERN,
+        path = self.ask_save_path(_tr("Save the session"), "lesson.gradstep", SESSION_PATTERN,
                                   ".gradstep")
         if path is None:
             return
         try:
             save_session(path, self.window.current_session())
         except FileError as error:
-            self._failed(tr("FileCommands", "Save failed"), tr("FileCommands", "The session was not saved."), error)
+            self._failed(_tr("Save failed"), _tr("The session was not saved."), error)
             return
-        self._done(tr("FileCommands", "Saved the session to {path}").format(path=path))
+        self._done(_tr("Saved the session to {path}").format(path=path))
 
     def open_session(self, path=None) -> None:
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.window, tr("FileCommands", "Open a session"), self._folder(),
+            chosen, _ = QFileDialog.getOpenFileName(self.window, _tr("Open a session"), self._folder(),
                                                     SESSION_PATTERN)
             if not chosen:
                 return
@@ -178,16 +179,16 @@ class FileCommands:
         try:
             session = load_session(path)
         except FileError as error:
-            self._failed(tr("FileCommands", "Open failed"), tr("FileCommands", "The session could not be opened."),
+            self._failed(_tr("Open failed"), _tr("The session could not be opened."),
                          error)
             return
         note = self.window.open_lesson(session)
-        self._done(tr("FileCommands", "Opened {path}.").format(path=path) + note)
+        self._done(_tr("Opened {path}.").format(path=path) + note)
 
     def open_lesson_file(self, path=None) -> None:
         """File ▸ Open lesson file: its lessons join the Lessons menu and the first one opens."""
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.window, tr("FileCommands", "Open a lesson file"),
+            chosen, _ = QFileDialog.getOpenFileName(self.window, _tr("Open a lesson file"),
                                                     self._folder(), "GradStep lessons (*.json);;All files (*)")
             if not chosen:
                 return
@@ -196,21 +197,21 @@ class FileCommands:
         try:
             loaded = self.window.library.open_file(path)
         except FileError as error:
-            self._failed(tr("FileCommands", "Open failed"), tr("FileCommands", "The lesson file could not be opened."),
+            self._failed(_tr("Open failed"), _tr("The lesson file could not be opened."),
                          error)
             return
         if not loaded.lessons:
-            self._failed(tr("FileCommands", "Open failed"),
-                         tr("FileCommands", "The lesson file holds no lesson that could be used."),
+            self._failed(_tr("Open failed"),
+                         _tr("The lesson file holds no lesson that could be used."),
                          FileError("\n".join(loaded.problems)))
             return
         self.window.open_lesson(loaded.lessons[0])
         more = len(loaded.lessons) - 1
-        said = tr("FileCommands", "Opened {title}.").format(title=loaded.lessons[0].title)
+        said = _tr("Opened {title}.").format(title=loaded.lessons[0].title)
         if more:
-            said += " " + tr("FileCommands", "{n} more in the Lessons menu.").format(n=more)
+            said += " " + _tr("{n} more in the Lessons menu.").format(n=more)
         if loaded.problems:
-            said += " " + tr("FileCommands", "{n} left out (Lessons ▸ Why are some lessons missing?).").format(
+            said += " " + _tr("{n} left out (Lessons ▸ Why are some lessons missing?).").format(
                 n=len(loaded.problems))
         self._done(said)
 
@@ -226,6 +227,6 @@ class FileCommands:
     def reopen_last_session(self) -> None:
         path = self.last_session_path()
         if not path.exists():
-            self._done(tr("FileCommands", "There is no earlier session yet: one is kept each time GradStep closes."))
+            self._done(_tr("There is no earlier session yet: one is kept each time GradStep closes."))
             return
         self.open_session(path)

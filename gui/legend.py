@@ -64,16 +64,16 @@ def legend_rows(entries, arrows: tuple[bool, bool], selected_id: int | None,
                 gradient_scale: float | None = None) -> tuple[LegendRow, ...]:
     """The rows for the runs that are drawn (shown, with steps) and for the arrows that are on: the
     arrows belong to the selected run, so they are drawn only while it is."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     rows = [LegendRow("run", e.color, run_label(e.name, e.optimizer)) for e in entries if _drawn(e)]
     if not any(e.run_id == selected_id and _drawn(e) for e in entries):
         return tuple(rows)
     if arrows[0]:
-        text = (tr("RunLegend", "−∇f: steepest descent (direction)") if gradient_scale is None else
-                tr("RunLegend", "−∇f × {scale}: steepest descent, to scale").format(scale=f"{gradient_scale:g}"))
+        text = (translate("RunLegend", "−∇f: steepest descent (direction)") if gradient_scale is None else
+                translate("RunLegend", "−∇f × {scale}: steepest descent, to scale").format(scale=f"{gradient_scale:g}"))
         rows.append(LegendRow("gradient", GRADIENT_COLOR, text))
     if arrows[1]:
-        rows.append(LegendRow("step", STEP_COLOR, tr("RunLegend", "the next step (to scale)")))
+        rows.append(LegendRow("step", STEP_COLOR, translate("RunLegend", "the next step (to scale)")))
     return tuple(rows)
 
 

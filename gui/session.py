@@ -86,9 +86,9 @@ class RunEntry:
         return self.recorded or self.optimizer
 
     def status_text(self) -> str:
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         if self.history is None:
-            return tr("RunEntry", "not started")
+            return translate("RunEntry", "not started")
         if self.stop is None:
-            return tr("RunEntry", "step {k}").format(k=self.step)
+            return translate("RunEntry", "step {k}").format(k=self.step)
         return str(self.stop)

@@ -99,7 +99,7 @@ def window_content(window) -> SlideContent:
 
 def title_lines(content: SlideContent) -> tuple[str, str]:
     """The slide's title: the function, then the optimizers and the settings shared by every run."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     f = content.function
     shown = [e for e in content.entries if e.visible and e.history is not None]
     if len(shown) == 1:
@@ -107,7 +107,7 @@ def title_lines(content: SlideContent) -> tuple[str, str]:
     else:
         runs = ", ".join(dict.fromkeys(e.optimizer.title for e in shown))
     if content.decimals is not None:
-        runs += tr("Slide", " · rounded to {0} decimals as in the notes").format(content.decimals)
+        runs += translate("Slide", " · rounded to {0} decimals as in the notes").format(content.decimals)
     return f"{f.title}:  f(x, y) = {f.formula}", runs
 
 

@@ -69,7 +69,7 @@ class StateRow:
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("StateTable", text)
+    return QCoreApplication.translate("", text)  # marked with _t/_tr: see tools/i18n_gui.py
 
 
 def _core(text: str) -> str:

@@ -16,9 +16,10 @@ DEFAULT_INDEX = SPEEDS.index(5.0)
 
 
 def speed_text(speed: float) -> str:
-    tr = QCoreApplication.translate
-    return tr("SpeedControl", "full speed") if math.isinf(speed) else tr("SpeedControl", "{n} steps/s").format(
-        n=f"{speed:,.0f}")
+    translate = QCoreApplication.translate
+    if math.isinf(speed):
+        return translate("SpeedControl", "full speed")
+    return translate("SpeedControl", "{n} steps/s").format(n=f"{speed:,.0f}")
 
 
 class SpeedControl(QWidget):
