@@ -279,6 +279,10 @@ class MainWindow(QMainWindow):
         self._owe_acknowledgement = True
         self._show_playing()
         self.history_panel.catch_up(self.model)
+        if self.model.playing and math.isinf(self.speed.speed):
+            # at full speed the worker waits for this frame: draw it now, not at the next tick of the frame
+            # timer (up to 16 ms later), so that a frame costs the stepping plus the drawing and no more
+            self.redraw()
 
     @Slot(str)
     def _failed(self, reason: str) -> None:
