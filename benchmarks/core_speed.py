@@ -31,7 +31,7 @@ from core.run import Run  # noqa: E402
 ROSENBROCK = get_function("rosenbrock")
 START = (-1.2, 1.0)
 SETTINGS = {"sgd": {"lr": 1e-3}, "momentum": {"lr": 1e-3}, "nesterov": {"lr": 1e-3}, "adagrad": {"lr": 0.1},
-            "rmsprop": {"lr": 1e-3}, "adam": {"lr": 1e-3}}
+            "rmsprop": {"lr": 1e-3}, "adam": {"lr": 1e-3}, "radam": {"lr": 1e-3}}  # radam's demo lr diverges here
 SINGLE_STEPS = 200_000
 GRID = 200
 BATCH_STEPS = 100
@@ -44,10 +44,13 @@ def _settings(name: str) -> dict:
 def single_rate(name: str, repeats: int) -> float:
     opt = OPTIMIZERS[name](**_settings(name))
 
+    taken = []
+
     def once():
         run = Run(ROSENBROCK, opt, START, max_steps=SINGLE_STEPS, tol=0.0)
-        assert run.advance(SINGLE_STEPS) == SINGLE_STEPS
-    return SINGLE_STEPS / median_time(once, repeats)
+        taken.append(run.advance(SINGLE_STEPS))  # all of them, unless the demo settings diverge on the way
+    seconds = median_time(once, repeats)
+    return min(taken) / seconds
 
 
 def batch_rate(name: str, repeats: int) -> float:
