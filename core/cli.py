@@ -114,9 +114,6 @@ def _main(argv: list[str], prog: str) -> int:
         if args.session is not None:
             return _run_session(args)
         run, steps = _configure(args)
-        note = rounding_note_for(run.optimizer, args)
-        if note:
-            _say(note)
         if args.save_session is not None:
             save_run_as_session(args.save_session, run, steps)
         _execute(args, run, steps)
@@ -124,6 +121,9 @@ def _main(argv: list[str], prog: str) -> int:
         return _fail(prog, error, 2)
     except FileError as error:
         return _fail(prog, error, 1)
+    note = rounding_note_for(run.optimizer, args)
+    if note:
+        _say(note)
     if run.stop is not None and run.stop.reason is not StopReason.STEP_LIMIT:
         _say(str(run.stop))
     return 0

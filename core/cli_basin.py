@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from .basin import GRID, basin_map
-from .cli_beyond import STOP_NAMES, Parser, common_arguments, configure, run_command
+from .cli_beyond import STOP_NAMES, Parser, common_arguments, configure, rounding_note_for, run_command
 from .values import parse_number
 
 __all__ = ["HEADER", "build_parser", "main"]
@@ -46,7 +46,7 @@ def _basin(args):
             result.stop_step.ravel(), result.minimum.ravel(), strict=True):
         rows.append([float(x0), float(y0), float(final[0]), float(final[1]), float(f), STOP_NAMES[code], int(step),
                      "" if found < 0 else int(found)])
-    return HEADER, rows
+    return HEADER, rows, rounding_note_for(optimizer, args)
 
 
 def main(argv: Sequence[str] | None = None, prog: str = "gradstep basin") -> int:

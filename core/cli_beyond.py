@@ -61,8 +61,9 @@ def apply_run_options(optimizer, args):
 
 
 def rounding_note_for(optimizer, args) -> str | None:
-    """What to say, once every value is known to be good, when --decimals asks for the notes' rounding
-    of an optimizer it does not apply to (it goes on unrounded); None otherwise or with --quiet."""
+    """What to say when --decimals asks for the notes' rounding of an optimizer it does not apply to (it
+    goes on unrounded); None otherwise or with --quiet.  The commands say it once their work is done, so
+    that a refusal, of a value or of a file that cannot be written, stays the one line on standard error."""
     if getattr(args, "decimals", None) is not None and not optimizer.notes_rounding and not getattr(args, "quiet", 0):
         return f"note: {optimizer.rounding_note()}"
     return None
@@ -144,13 +145,13 @@ def emit(header: Sequence[str], rows: list[list], path: str | None) -> str | Non
 
 
 def run_command(parser: argparse.ArgumentParser, body: Callable, argv) -> int:
-    """Parse, check the CSV target, run ``body(args)`` (which returns rows' header, rows and CSV path) and
-    print or write the result; returns the exit status."""
+    """Parse, check the CSV target, run ``body(args)`` (which returns the rows' header, the rows and a note
+    for standard error, or None) and print or write the result; returns the exit status."""
     args = parser.parse_args(argv)
     try:
         if args.csv and args.csv != "-":
             check_writable(args.csv)
-        header, rows = body(args)
+        header, rows, note = body(args)
         message = emit(header, rows, args.csv)
     except InvalidValue as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
@@ -163,7 +164,8 @@ def run_command(parser: argparse.ArgumentParser, body: Callable, argv) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
-    if message:
-        print(message, file=sys.stderr)
+    for line in (note, message):
+        if line:
+            print(line, file=sys.stderr)
     sys.stdout.flush()
     return 0

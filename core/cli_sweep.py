@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from .cli_beyond import STOP_NAMES, Parser, common_arguments, configure, run_command
+from .cli_beyond import STOP_NAMES, Parser, common_arguments, configure, rounding_note_for, run_command
 from .run import check_start
 from .sweep import COUNT, LR_MAX, LR_MIN, sweep_learning_rates
 from .values import parse_number
@@ -40,7 +40,7 @@ def _sweep(args):
     rows = [[float(lr), float(p[0]), float(p[1]), float(f), STOP_NAMES[code], int(step)]
             for lr, p, f, code, step in zip(result.lr, result.params, result.f, result.stop, result.stop_step,
                                             strict=True)]
-    return HEADER, rows
+    return HEADER, rows, rounding_note_for(optimizer, args)
 
 
 def main(argv: Sequence[str] | None = None, prog: str = "gradstep sweep") -> int:

@@ -63,6 +63,25 @@ def test_decimals_beyond_the_notes_say_they_do_not_apply(capsys):
     assert err == f"note: {Lion.rounding_note()}\n"
 
 
+def test_a_refusal_beside_the_note_is_still_one_line(capsys, tmp_path):
+    assert run_main(["--optimizer", "adamw", "--decimals", "-1"]) == 2
+    _out, err = capsys.readouterr()
+    assert err == "gradstep run: error: decimals must be a whole number from 0 to 12, got -1\n"
+    assert run_main(["--optimizer", "lion", "--decimals", "2", "--csv", str(tmp_path / "missing" / "x.csv")]) == 1
+    _out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and err.startswith("gradstep run: error: cannot write ")
+    assert sweep_main(["--optimizer", "lion", "--decimals", "2", "--count", "0"]) == 2
+    _out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and "the number of learning rates must be" in err
+
+
+def test_sweep_and_basin_say_the_note_once_they_are_done(capsys):
+    assert sweep_main(["--optimizer", "lion", "--decimals", "2", "--count", "2", "--steps", "3"]) == 0
+    assert capsys.readouterr().err == f"note: {Lion.rounding_note()}\n"
+    assert basin_main(["--optimizer", "lion", "--decimals", "2", "--grid", "2", "--steps", "3"]) == 0
+    assert capsys.readouterr().err == f"note: {Lion.rounding_note()}\n"
+
+
 @pytest.mark.parametrize(("main", "args", "message"), [
     (run_main, ["--schedule", "cosine:t_max=0"], "schedule cosine: t_max must be a whole number"),
     (run_main, ["--schedule", "triangle"], "unknown schedule 'triangle'"),
