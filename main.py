@@ -20,6 +20,10 @@ GradStep: watch gradient-descent optimizers step across a 2-D function.
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] in (["run"], ["sweep"], ["basin"]):
+        # the headless commands speak the language the environment asks for (LANG=ko_KR.UTF-8: Korean)
+        from core.i18n import language_from_environment, set_language
+        set_language(language_from_environment())
     if argv[:1] == ["run"]:
         from core.cli import main as run_main
         return run_main(argv[1:], prog="gradstep run")

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from .i18n import _
 from .values import shown
 
 try:
@@ -56,7 +57,17 @@ def _named(path) -> str:
 
 
 def _refused(path, why) -> FileError:
-    return FileError(f"cannot write {_named(path)}: {why if isinstance(why, str) else _reason(why)}")
+    """FileError naming ``path``; ``why`` an exception or a reason in the current language."""
+    reason = why if isinstance(why, str) else _reason(why)
+    return FileError(_("cannot write {path}: {reason}").format(path=_named(path), reason=reason))
+
+
+def _no_such_character(path) -> FileError:
+    return _refused(path, _("no file name can hold that character"))
+
+
+def _busy(path) -> FileError:
+    return _refused(path, _("another export to it is under way"))
 
 
 def _umask() -> int:
@@ -74,16 +85,16 @@ def _stat(path: Path, shown_as) -> os.stat_result | None:
     except OSError as error:  # a name too long, a loop of links, a file where a folder should be
         raise _refused(shown_as, error) from error
     except ValueError:
-        raise _refused(shown_as, "no file name can hold that character") from None
+        raise _no_such_character(shown_as) from None
 
 
 def _given(path) -> Path:
     text = os.fspath(path)
     if not text:
-        raise FileError("cannot write a file with an empty name")
+        raise FileError(_("cannot write a file with an empty name"))
     if text.endswith(tuple(s for s in (os.sep, os.altsep) if s)) and not os.path.isdir(text):
         # Path() would quietly drop the separator and write the file "x.csv" for "x.csv/"
-        raise _refused(text, f"a name ending in {text[-1]} names a folder")
+        raise _refused(text, _("a name ending in {separator} names a folder").format(separator=text[-1]))
     return Path(text)
 
 
@@ -94,7 +105,7 @@ def _resolved(given: Path) -> Path:
     except OSError as error:
         raise _refused(given, error) from error
     except ValueError:  # a NUL or an unpaired surrogate: no file system takes it
-        raise _refused(given, "no file name can hold that character") from None
+        raise _no_such_character(given) from None
 
 
 def check_writable(path) -> Path:
@@ -104,18 +115,18 @@ def check_writable(path) -> Path:
     target = _resolved(given)
     info = _stat(target, given)
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise _refused(given, "it is a folder")
+        raise _refused(given, _("it is a folder"))
     if info is not None and not stat.S_ISREG(info.st_mode):
         if not os.access(target, os.W_OK):
-            raise _refused(given, "permission denied")
+            raise _refused(given, _("permission denied"))
         return given
     folder = _stat(target.parent, given)
     if folder is None or not stat.S_ISDIR(folder.st_mode):
-        raise _refused(given, f"the folder {_named(given.parent)} does not exist")
+        raise _refused(given, _("the folder {folder} does not exist").format(folder=_named(given.parent)))
     if not os.access(target.parent, os.W_OK | os.X_OK):
-        raise _refused(given, "permission denied")
+        raise _refused(given, _("permission denied"))
     if info is not None and not os.access(target, os.W_OK):
-        raise _refused(given, "the file is read-only")
+        raise _refused(given, _("the file is read-only"))
     return given
 
 
@@ -204,7 +215,7 @@ def _claim(given: Path, target: Path) -> tuple[int, Path]:
         if _lock(fd) and _same_file(fd, part):
             return fd, part
         os.close(fd)
-    raise _refused(given, "another export to it is under way")
+    raise _busy(given)
 
 
 def _lock(fd: int) -> bool:
@@ -234,7 +245,7 @@ def _remove_if_stale(given: Path, part: Path) -> None:
         except FileNotFoundError:
             return
         except OSError as error:
-            raise _refused(given, "another export to it is under way") from error
+            raise _busy(given) from error
         return
     try:
         fd = os.open(part, os.O_RDONLY)
@@ -244,7 +255,7 @@ def _remove_if_stale(given: Path, part: Path) -> None:
         raise _refused(given, error) from error
     try:
         if not _lock(fd):
-            raise _refused(given, "another export to it is under way")
+            raise _busy(given)
         if _same_file(fd, part):
             os.unlink(part)
     finally:

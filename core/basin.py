@@ -18,13 +18,14 @@ import numpy as np
 from .batch import DIVERGED, run_batch
 from .functions import Objective
 from .hyper import InvalidValue
+from .i18n import N_, _
 from .optimizers import Optimizer
 from .settings import DEFAULT_TOL, DIVERGENCE_BOUND, MAX_STEPS
 from .values import Whole
 
 __all__ = ["GRID", "BasinResult", "basin_map"]
 
-GRID = Whole("grid", "the grid size", 200, 1, 2000, meaning="starts per side of the basin map's grid")
+GRID = Whole("grid", N_("the grid size"), 200, 1, 2000, meaning=N_("starts per side of the basin map's grid"))
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,10 @@ class BasinResult:
 def _box(function: Objective, box) -> tuple[float, float, float, float]:
     box = function.view if box is None else tuple(float(v) for v in box)
     if len(box) != 4 or not all(np.isfinite(box)) or max(map(abs, box)) >= DIVERGENCE_BOUND:
-        raise InvalidValue(f"the box must be four finite numbers x_min, x_max, y_min, y_max, got {box}")
+        raise InvalidValue(_("the box must be four finite numbers x_min, x_max, y_min, y_max, got {box}").format(
+            box=box))
     if not (box[0] < box[1] and box[2] < box[3]):
-        raise InvalidValue(f"the box needs x_min < x_max and y_min < y_max, got {box}")
+        raise InvalidValue(_("the box needs x_min < x_max and y_min < y_max, got {box}").format(box=box))
     return box
 
 

@@ -29,6 +29,7 @@ import numpy as np
 
 from .functions import Objective
 from .hyper import InvalidValue
+from .i18n import _
 from .noise import STREAM
 from .optimizers import Optimizer
 from .run import DEFAULT_TOL, DIVERGENCE_BOUND, StopReason
@@ -217,11 +218,13 @@ def _keep_freed_memory() -> None:
 def _check_starts(starts, steps) -> np.ndarray:
     starts = np.asarray(starts, dtype=np.float64)
     if starts.ndim != 2 or starts.shape[1] != 2:
-        raise InvalidValue(f"starts must have shape (N, 2), got {starts.shape}")
+        raise InvalidValue(_("starts must have shape (N, 2), got {shape}").format(shape=starts.shape))
     if isinstance(steps, bool) or not isinstance(steps, int | np.integer) or steps < 0:
-        raise InvalidValue(f"steps must be a whole number ≥ 0, got {steps!r}")
+        raise InvalidValue(_("{label} must be a whole number ≥ {low}, got {value}").format(
+            label="steps", low=0, value=repr(steps)))
     if not (np.isfinite(starts).all() and (np.abs(starts) < DIVERGENCE_BOUND).all()):
-        raise InvalidValue(f"every start must be finite and below {DIVERGENCE_BOUND:g} in size")
+        raise InvalidValue(_("every start must be finite and below {bound} in size").format(
+            bound=f"{DIVERGENCE_BOUND:g}"))
     return starts
 
 
@@ -231,7 +234,8 @@ def _per_point(values, n: int, declaration, what: str, dtype):
         return None
     array = np.asarray(values)
     if array.shape != (n,):
-        raise InvalidValue(f"{what} must hold one value per start ({n}), got shape {array.shape}")
+        raise InvalidValue(_("{name} must hold one value per start ({count}), got shape {shape}").format(
+            name=what, count=n, shape=array.shape))
     for value in np.unique(array).tolist():  # the declaration's own refusal, for the first bad value
         declaration.check(value)
     return array.astype(dtype)
@@ -277,7 +281,7 @@ def _advance(stepper, done: _Points, ids, steps, converged, diverged, progress, 
     k = 0
     while k < steps and ids.size:
         if cancelled is not None and cancelled():
-            raise Cancelled(f"cancelled after {k} of {steps} updates")
+            raise Cancelled(_("cancelled after {done} of {steps} updates").format(done=k, steps=steps))
         count = min(WINDOW, steps - k)
         start = current
         current, suspect = stepper.screened(start, k, count, ids)

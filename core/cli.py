@@ -6,6 +6,10 @@ error: it prints ``diverged at step N`` on standard error, keeps its finite step
 
 The run is streamed: it advances a chunk of steps at a time and writes each chunk's rows before the
 next (`core.cli_output.stream_steps`), so its memory does not grow with ``--steps``.
+
+Messages, ``--help`` and ``--list`` are in the current language (`core.i18n`); run as a program (``argv``
+None) the command takes it from the environment (``LANG=ko_KR.UTF-8``: Korean).  The table and the CSV
+are data: their column names and numbers are the same in every language.
 """
 
 from __future__ import annotations
@@ -18,10 +22,11 @@ from collections.abc import Sequence
 
 from .atomic import FileError, atomic_write
 from .cli_args import build_parser, parse_arguments
-from .cli_beyond import apply_run_options, list_lines, rounding_note_for
+from .cli_beyond import apply_run_options, error_line, list_lines, rounding_note_for
 from .cli_output import TableWriter, stream_steps, transliterated
 from .cli_session import SESSION_OVERRIDES, save_run_as_session, session_runs, write_session_csv
 from .functions import FUNCTIONS, get_function
+from .i18n import _, language_from_environment, ngettext, set_language
 from .optimizers import OPTIMIZERS, get_optimizer
 from .run import Run, StopReason
 from .settings import DECIMALS, MAX_STEPS, START, TOL
@@ -44,7 +49,7 @@ def _hyperparameters(cls, settings: Sequence[str]) -> dict[str, float]:
     for item in settings:
         name, sep, text = item.partition("=")
         if not sep or not name.strip():
-            raise InvalidValue(f"--set expects NAME=VALUE, got {shown(item)}")
+            raise InvalidValue(_("--set expects NAME=VALUE, got {value}").format(value=shown(item)))
         hyper = _named(cls.hyper, name.strip())
         values[hyper.name] = hyper.parse(text)
     return values
@@ -71,27 +76,37 @@ def format_table(run: Run) -> str:
 
 
 def format_list() -> str:
-    lines = ["Functions (--function):"]
+    """The text of ``--list``, in the current language."""
+    lines = [_("Functions (--function):")]
     for fn in FUNCTIONS.values():
-        x0, x1, y0, y1 = fn.view
-        minima = ", ".join(f"({x:.6g}, {y:.6g})" for x, y in fn.minima) or "none"
         lines.append(f"  {fn.name:<16} {fn.formula}")
-        lines.append(f"  {'':<16} view x {x0:g}..{x1:g}, y {y0:g}..{y1:g}; minima {minima}"
-                     + (f", f = {fn.minimum:.6g}" if fn.minimum is not None else ""))
+        lines.append(f"  {'':<16} " + _function_line(fn))
     lines.append("")
-    lines.append("Optimizers (--optimizer) and their hyperparameters (--set NAME=VALUE):")
+    lines.append(_("Optimizers (--optimizer) and their hyperparameters (--set NAME=VALUE):"))
     for cls in OPTIMIZERS.values():
         lines.append(f"  {cls.name:<10} {'; '.join(cls.formula)}")
         for h in cls.hypers:
-            lines.append(f"    {h.name:<9} {h.symbol:<3} default {h.default:<8g} range {h.range_text:<22} "
-                         f"{h.meaning}")
+            lines.append(f"    {h.name:<9} {h.symbol:<3} " + _("default {default} range {range} {meaning}").format(
+                default=f"{h.default:<8g}", range=f"{h.range_text:<22}", meaning=h.meaning_text))
     lines += list_lines()
     return "\n".join(lines) + "\n"
 
 
+def _function_line(fn) -> str:
+    """``view x -2..2, y -1..3; minima (1, 1), f = 0``: a function's view and known minima."""
+    x0, x1, y0, y1 = fn.view
+    minima = ", ".join(f"({x:.6g}, {y:.6g})" for x, y in fn.minima) or _("none")
+    line = _("view x {x0}..{x1}, y {y0}..{y1}; minima {minima}").format(
+        x0=f"{x0:g}", x1=f"{x1:g}", y0=f"{y0:g}", y1=f"{y1:g}", minima=minima)
+    return line + (f", f = {fn.minimum:.6g}" if fn.minimum is not None else "")
+
+
 def main(argv: Sequence[str] | None = None, prog: str = "gradstep run") -> int:
-    """Run the command on ``argv`` (default: ``sys.argv[1:]``); returns the exit status: 0, 1 (a file or
-    standard output could not be written), 2 (bad input) or 130 (interrupted)."""
+    """Run the command on ``argv`` (default: ``sys.argv[1:]``, and then in the language the environment
+    asks for; given ``argv``, in the current language); returns the exit status: 0, 1 (a file or standard
+    output could not be written), 2 (bad input) or 130 (interrupted)."""
+    if argv is None:
+        set_language(language_from_environment())
     argv = sys.argv[1:] if argv is None else list(argv)
     with transliterated(sys.stdout, sys.stderr):
         try:
@@ -134,8 +149,8 @@ def _run_session(args) -> int:
     allowed = {"session", "csv", "quiet", *SESSION_OVERRIDES}
     others = sorted(args.given - allowed)
     if others:
-        raise InvalidValue(f"--{others[0].replace('_', '-')} cannot be used with --session (only --steps, "
-                           f"--decimals, --tol, --csv and --quiet can)")
+        raise InvalidValue(_("--{option} cannot be used with --session (only --steps, --decimals, --tol, --csv and "
+                             "--quiet can)").format(option=others[0].replace("_", "-")))
     runs = session_runs(args.session, **{name: getattr(args, name) for name in SESSION_OVERRIDES
                                          if name in args.given})
     if args.csv in (None, "-"):
@@ -145,7 +160,8 @@ def _run_session(args) -> int:
     else:
         path = atomic_write(args.csv, lambda stream: write_session_csv(runs, stream, stream_steps))
         if not args.quiet:
-            _say(f"wrote {len(runs)} run{'s' if len(runs) != 1 else ''} to {path}")
+            _say(ngettext("wrote {count} run to {path}", "wrote {count} runs to {path}", len(runs)).format(
+                count=len(runs), path=path))
     return 0
 
 
@@ -163,12 +179,12 @@ def _execute(args, run: Run, steps: int) -> None:
     else:
         path = atomic_write(args.csv, lambda stream: stream_steps(run, steps, RowWriter(run, stream).write))
         if not args.quiet:
-            _say(f"wrote steps 0..{run.step} to {path}")
+            _say(_("wrote steps 0..{step} to {path}").format(step=run.step, path=path))
 
 
 def _stdout():
     if sys.stdout is None:  # the command was started with standard output closed (``>&-``)
-        raise FileError("cannot write to standard output: it is closed")
+        raise FileError(_("cannot write to standard output: it is closed"))
     return _Guarded(sys.stdout)
 
 
@@ -202,7 +218,7 @@ def _output_failed(error: BaseException) -> FileError:
     # on the way out and print its own complaint after ours
     _silence(sys.stdout)
     reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-    return FileError(f"cannot write to standard output: {reason[:1].lower()}{reason[1:]}")
+    return FileError(_("cannot write to standard output: {reason}").format(reason=reason[:1].lower() + reason[1:]))
 
 
 def _silence(stream) -> None:
@@ -222,5 +238,5 @@ def _say(message: str) -> None:
 
 
 def _fail(prog: str, error: Exception, status: int) -> int:
-    _say(f"{prog}: error: {error}")
+    _say(error_line(prog, error))
     return status

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from .basin import GRID, basin_map
 from .cli_beyond import STOP_NAMES, Parser, common_arguments, configure, rounding_note_for, run_command
+from .i18n import _
 from .values import parse_number
 
 __all__ = ["HEADER", "build_parser", "main"]
@@ -15,20 +16,21 @@ HEADER = ("x0", "y0", "x", "y", "f", "stop", "step", "minimum")
 
 
 def build_parser(prog: str = "gradstep basin") -> argparse.ArgumentParser:
-    parser = Parser(prog=prog, description="Run one optimizer from every start of a grid over a box (all at "
-                    "once) and print where each ends: start, final x, y, f, why it stopped, at which step, and "
-                    "the index of the known minimum it reached (empty for none).",
-                    epilog="Example: gradstep basin --function himmelblau --optimizer adam --set lr=0.1 "
-                           "--steps 500 --grid 200 --csv basins.csv")
+    parser = Parser(prog=prog, description=_("Run one optimizer from every start of a grid over a box (all at "
+                                             "once) and print where each ends: start, final x, y, f, why it "
+                                             "stopped, at which step, and the index of the known minimum it "
+                                             "reached (empty for none)."),
+                    epilog=_("Example: {command}").format(command="gradstep basin --function himmelblau --optimizer "
+                                                          "adam --set lr=0.1 --steps 500 --grid 200 --csv basins.csv"))
     common_arguments(parser, steps=500)
     parser.add_argument("--grid", default=str(GRID.default), metavar="G",
-                        help=f"starts per side (default: {GRID.default})")
+                        help=_("starts per side (default: {grid})").format(grid=GRID.default))
     parser.add_argument("--box", nargs=4, metavar=("XMIN", "XMAX", "YMIN", "YMAX"),
-                        help="the box of starts (default: the function's view)")
-    parser.add_argument("--radius", metavar="R", help="how near a known minimum counts as reaching it "
-                        "(default: 1%% of the box's larger side)")
+                        help=_("the box of starts (default: the function's view)"))
+    parser.add_argument("--radius", metavar="R", help=_("how near a known minimum counts as reaching it "
+                                                        "(default: 1%% of the box's larger side)"))
     parser.add_argument("--independent-noise", action="store_true",
-                        help="give every start its own noise stream (default: all see the single run's)")
+                        help=_("give every start its own noise stream (default: all see the single run's)"))
     return parser
 
 

@@ -4,7 +4,8 @@
 `apply_run_options` (core/cli.py calls both), and `list_lines` for ``--list``.  The sweep and basin
 commands (core/cli_sweep.py, core/cli_basin.py) build their parsers from `common_arguments`, read them
 with `configure`, and print or write their rows with `emit`.  Bad input: one line on standard error and
-status 2; a file that cannot be written: status 1 and no file left behind.
+status 2; a file that cannot be written: status 1 and no file left behind.  Texts are in the current
+language (`core.i18n`); the rows, their header and the stop names are data and stay as they are.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ import sys
 from collections.abc import Callable, Sequence
 
 from .atomic import FileError, atomic_write, check_writable
+from .cli_args import HelpFormatter
 from .functions import FUNCTIONS, get_function
 from .hyper import InvalidValue, parse_number
+from .i18n import _
 from .noise import SEED, Noise
 from .numerics import MAX_DECIMALS
 from .optimizers import OPTIMIZERS, get_optimizer
@@ -25,27 +28,37 @@ from .schedules import SCHEDULES, WARMUP, Schedule
 from .settings import DECIMALS, DEFAULT_TOL, MAX_STEPS, TOL
 
 __all__ = ["STOP_NAMES", "Parser", "add_run_options", "apply_run_options", "common_arguments", "configure", "emit",
-           "list_lines", "rounding_note_for", "run_command"]
+           "error_line", "list_lines", "rounding_note_for", "run_command"]
 
 #: How the sweep and basin rows name a stop code of `core.batch`.
 STOP_NAMES = ("step-limit", "converged", "diverged")
 
 
+def error_line(prog: str, message) -> str:
+    """``gradstep run: error: <message>``, in the current language."""
+    return _("{prog}: error: {message}").format(prog=prog, message=message)
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse, but an error is one line on stderr (no usage block), as every other error here."""
+    """argparse, but an error is one line on stderr (no usage block), as every other error here; the help
+    texts in the current language (argparse's own error messages stay as argparse words them)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(add_help=False, formatter_class=HelpFormatter, **kwargs)
+        self.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
 
     def error(self, message):
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, error_line(self.prog, message) + "\n")
 
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:
     """--schedule, --noise and --seed."""
     parser.add_argument("--schedule", metavar="NAME[:KEY=VALUE,...]",
-                        help=f"learning-rate schedule: {', '.join(SCHEDULES)}, e.g. cosine:t_max=100,warmup=10 "
-                             "(see --list)")
-    parser.add_argument("--noise", metavar="SIGMA", help="add Gaussian noise of standard deviation SIGMA to every "
-                        "gradient (0: none)")
-    parser.add_argument("--seed", default="0", metavar="N", help="the noise's seed (default: 0)")
+                        help=_("learning-rate schedule: {schedules}, e.g. cosine:t_max=100,warmup=10 (see --list)")
+                        .format(schedules=", ".join(SCHEDULES)))
+    parser.add_argument("--noise", metavar="SIGMA",
+                        help=_("add Gaussian noise of standard deviation SIGMA to every gradient (0: none)"))
+    parser.add_argument("--seed", default="0", metavar="N", help=_("the noise's seed (default: 0)"))
 
 
 def apply_run_options(optimizer, args):
@@ -65,20 +78,24 @@ def rounding_note_for(optimizer, args) -> str | None:
     goes on unrounded); None otherwise or with --quiet.  The commands say it once their work is done, so
     that a refusal, of a value or of a file that cannot be written, stays the one line on standard error."""
     if getattr(args, "decimals", None) is not None and not optimizer.notes_rounding and not getattr(args, "quiet", 0):
-        return f"note: {optimizer.rounding_note()}"
+        return _("note: {note}").format(note=optimizer.rounding_note())
     return None
+
+
+def _parameter_line(p) -> str:
+    return f"    {p.name:<10} " + _("default {default} range {range} {meaning}").format(
+        default=f"{p.default:<8g}", range=f"{p.range_text:<22}", meaning=p.meaning_text)
 
 
 def list_lines() -> list[str]:
     """The schedules and their parameters, for ``--list``."""
-    lines = ["", "Learning-rate schedules (--schedule NAME:KEY=VALUE,...; k is the update, from 1):"]
+    lines = ["", _("Learning-rate schedules (--schedule NAME:KEY=VALUE,...; k is the update, from 1):")]
     for kind in SCHEDULES.values():
-        lines.append(f"  {kind.name:<13} {kind.formula}" + (f"   ({kind.source})" if kind.source else ""))
-        for p in kind.params:
-            lines.append(f"    {p.name:<10} default {p.default:<8g} range {p.range_text:<22} {p.meaning}")
-    lines.append(f"  any of them  {WARMUP.name}=K: {WARMUP.meaning}")
+        lines.append(f"  {kind.name:<13} {kind.formula}" + (f"   ({_(kind.source)})" if kind.source else ""))
+        lines += [_parameter_line(p) for p in kind.params]
+    lines.append(f"  {_('any of them'):<12} {WARMUP.name}=K: {WARMUP.meaning_text}")
     lines.append("")
-    lines.append("Noise: --noise SIGMA adds σ·z to the gradient, z standard normal from --seed N and the step.")
+    lines.append(_("Noise: --noise SIGMA adds σ·z to the gradient, z standard normal from --seed N and the step."))
     return lines
 
 
@@ -87,10 +104,10 @@ def hyperparameters(cls, settings: Sequence[str], refused: Sequence[str] = ()) -
     for item in settings:
         name, sep, text = item.partition("=")
         if not sep or not name.strip():
-            raise InvalidValue(f"--set expects NAME=VALUE, got {item!r}")
+            raise InvalidValue(_("--set expects NAME=VALUE, got {value}").format(value=repr(item)))
         hyper = cls.hyper(name.strip())
         if hyper.name in refused:
-            raise InvalidValue(f"--set {hyper.name}: this command sets {hyper.name} itself")
+            raise InvalidValue(_("--set {name}: this command sets {name} itself").format(name=hyper.name))
         values[hyper.name] = hyper.check(parse_number(text, hyper.name))
     return values
 
@@ -98,15 +115,21 @@ def hyperparameters(cls, settings: Sequence[str], refused: Sequence[str] = ()) -
 def common_arguments(parser: argparse.ArgumentParser, steps: int) -> None:
     """--function, --optimizer, --set, --steps, --decimals, --tol, --csv and the run options."""
     parser.add_argument("--function", default="quadratic", metavar="NAME",
-                        help=f"test function: {', '.join(FUNCTIONS)} (default: quadratic)")
-    parser.add_argument("--optimizer", default="sgd", metavar="NAME", help=f"one of {', '.join(OPTIMIZERS)}")
+                        help=_("test function: {functions} (default: quadratic)").format(
+                            functions=", ".join(FUNCTIONS)))
+    parser.add_argument("--optimizer", default="sgd", metavar="NAME",
+                        help=_("one of {optimizers}").format(optimizers=", ".join(OPTIMIZERS)))
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", dest="settings",
-                        help="set a hyperparameter (repeatable)")
-    parser.add_argument("--steps", default=str(steps), metavar="N", help=f"updates per run (default: {steps})")
-    parser.add_argument("--decimals", metavar="D", help=f"lecture-notes rounding, 0..{MAX_DECIMALS} (default: off)")
+                        help=_("set a hyperparameter (repeatable)"))
+    parser.add_argument("--steps", default=str(steps), metavar="N",
+                        help=_("updates per run (default: {steps})").format(steps=steps))
+    parser.add_argument("--decimals", metavar="D",
+                        help=_("lecture-notes rounding, 0..{max_decimals} (default: off)").format(
+                            max_decimals=MAX_DECIMALS))
     parser.add_argument("--tol", default=str(DEFAULT_TOL), metavar="TOL",
-                        help=f"convergence tolerance (default: {DEFAULT_TOL:g}; 0 never stops early)")
-    parser.add_argument("--csv", metavar="PATH", help="write CSV instead of the table ('-' for standard output)")
+                        help=_("convergence tolerance (default: {tol}; 0 never stops early)").format(
+                            tol=f"{DEFAULT_TOL:g}"))
+    parser.add_argument("--csv", metavar="PATH", help=_("write CSV instead of the table ('-' for standard output)"))
     add_run_options(parser)
 
 
@@ -141,7 +164,8 @@ def emit(header: Sequence[str], rows: list[list], path: str | None) -> str | Non
     if path == "-":
         write(sys.stdout)
         return None
-    return f"wrote {len(rows)} rows to {atomic_write(path, write)}"
+    written = atomic_write(path, write)
+    return _("wrote {count} rows to {path}").format(count=len(rows), path=written)
 
 
 def run_command(parser: argparse.ArgumentParser, body: Callable, argv) -> int:
@@ -154,10 +178,10 @@ def run_command(parser: argparse.ArgumentParser, body: Callable, argv) -> int:
         header, rows, note = body(args)
         message = emit(header, rows, args.csv)
     except InvalidValue as error:
-        print(f"{parser.prog}: error: {error}", file=sys.stderr)
+        print(error_line(parser.prog, error), file=sys.stderr)
         return 2
     except FileError as error:
-        print(f"{parser.prog}: error: {error}", file=sys.stderr)
+        print(error_line(parser.prog, error), file=sys.stderr)
         return 1
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -19,9 +19,9 @@ class Hyper(Number):
     """One hyperparameter: a float in an interval.
 
     name: the lecture notes' name (``lr``, ``momentum``, ``gamma``, ``beta1``, ``beta2``, ``eps``), which
-    is also how messages name it.  symbol: the mathematical symbol used on screen.  meaning: one line for
-    a tooltip or ``--list``.  The interval is [low, high], with either end excluded when
-    ``low_open``/``high_open`` is set.
+    is also how messages name it, in every language.  symbol: the mathematical symbol used on screen.
+    meaning: one line for a tooltip or ``--list``, marked with ``N_`` and shown as ``meaning_text``.  The
+    interval is [low, high], with either end excluded when ``low_open``/``high_open`` is set.
     """
 
     symbol: str = ""
@@ -33,3 +33,8 @@ class Hyper(Number):
                            ("symbol", symbol)):
             object.__setattr__(self, key, value)
         self.__post_init__()
+
+    @property
+    def label_text(self) -> str:
+        """The name itself in every language: it is what ``--set`` and session files call it."""
+        return self.label

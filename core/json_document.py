@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import FileError
+from .i18n import _
 from .values import InvalidValue, shown
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_DIGITS", "REQUIRED", "Field", "check_list", "located", "os_reason",
@@ -37,7 +38,6 @@ MAX_DEPTH = 16
 #: on int digits is lifted (PYTHONINTMAXSTRDIGITS=0), and raises ValueError while it is not.
 MAX_DIGITS = 400
 
-_NOT_OURS = "not a GradStep file"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REQUIRED = object()  # the default of a Field that must be present
 
@@ -56,13 +56,14 @@ def read_file_text(path) -> str:
         with source.open("rb") as stream:
             data = stream.read(MAX_BYTES + 1)
     except OSError as error:
-        raise FileError(f"cannot read {path}: {os_reason(error)}") from error
+        raise FileError(_("cannot read {path}: {reason}").format(path=path, reason=os_reason(error))) from error
     if len(data) > MAX_BYTES:
-        raise FileError(f"cannot open {path}: it is over {MAX_BYTES:,} bytes, too big for a GradStep file")
+        raise FileError(_("cannot open {path}: it is over {most} bytes, too big for a GradStep file").format(
+            path=path, most=f"{MAX_BYTES:,}"))
     try:
         return data.decode("utf-8-sig")  # editors on Windows may start UTF-8 with a byte-order mark
     except UnicodeDecodeError:
-        raise FileError(f"cannot read {path}: it is not UTF-8 text") from None
+        raise FileError(_("cannot read {path}: it is not UTF-8 text").format(path=path)) from None
 
 
 def parse_document(text: str) -> Any:
@@ -70,25 +71,32 @@ def parse_document(text: str) -> Any:
     characters, is not JSON, is nested more than `MAX_DEPTH` deep, or holds NaN, Infinity, a whole number
     of more than `MAX_DIGITS` digits or an unpaired surrogate."""
     if len(text) > MAX_BYTES:
-        raise InvalidValue(f"{_NOT_OURS}: {len(text):,} characters is too big (at most {MAX_BYTES:,})")
+        raise InvalidValue(_("not a GradStep file: {count} characters is too big (at most {most})").format(
+            count=f"{len(text):,}", most=f"{MAX_BYTES:,}"))
     try:
         data = json.loads(text, parse_int=_whole_number, parse_constant=_constant)
     except json.JSONDecodeError as error:
-        raise InvalidValue(f"{_NOT_OURS}: {error}") from None
+        # json's own description (in English) of where the text stops being JSON
+        raise InvalidValue(_("not a GradStep file: {error}").format(error=error)) from None
     except RecursionError:
-        raise InvalidValue(f"{_NOT_OURS}: nested too deeply (at most {MAX_DEPTH} levels)") from None
+        raise _too_deep() from None
     _check_tree(data)
     return data
 
 
 def _whole_number(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_DIGITS:
-        raise InvalidValue(f"{_NOT_OURS}: a whole number of {len(digits.lstrip('-')):,} digits")
+        raise InvalidValue(_("not a GradStep file: a whole number of {count} digits").format(
+            count=f"{len(digits.lstrip('-')):,}"))
     return int(digits)
 
 
 def _constant(name: str):
-    raise InvalidValue(f"{_NOT_OURS}: {name} is not a JSON value")
+    raise InvalidValue(_("not a GradStep file: {name} is not a JSON value").format(name=name))
+
+
+def _too_deep() -> InvalidValue:
+    return InvalidValue(_("not a GradStep file: nested too deeply (at most {depth} levels)").format(depth=MAX_DEPTH))
 
 
 def _check_tree(data) -> None:
@@ -97,10 +105,11 @@ def _check_tree(data) -> None:
     while pending:
         value, depth = pending.pop()
         if isinstance(value, str) and _SURROGATE.search(value):
-            raise InvalidValue(f"{_NOT_OURS}: text with an unpaired surrogate, {shown(value)}")
+            raise InvalidValue(_("not a GradStep file: text with an unpaired surrogate, {value}").format(
+                value=shown(value)))
         if isinstance(value, dict | list):
             if depth >= MAX_DEPTH:
-                raise InvalidValue(f"{_NOT_OURS}: nested too deeply (at most {MAX_DEPTH} levels)")
+                raise _too_deep()
             items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
             pending.extend((item, depth + 1) for item in items)
 
@@ -117,10 +126,11 @@ class Field:
 
 def read_object(value, place: str, fields: Sequence[Field]) -> dict[str, Any]:
     """Every field's checked value (or default), by key.  InvalidValue, its message starting with
-    ``place`` (unless that is empty), if ``value`` is not an object, has a key that no field declares, lacks
-    a required one, or a check refuses its value."""
+    ``place`` (unless that is empty; in the current language), if ``value`` is not an object, has a key
+    that no field declares, lacks a required one, or a check refuses its value."""
     if not isinstance(value, dict):
-        raise InvalidValue(f"{place or 'the document'} must be an object, got {shown(value)}")
+        raise InvalidValue(_("{place} must be an object, got {value}").format(
+            place=place or _("the document"), value=shown(value)))
     with located(place):
         return _read_fields(value, fields)
 
@@ -143,22 +153,23 @@ def _read_fields(value: dict, fields: Sequence[Field]) -> dict[str, Any]:
         # Refused, not ignored: a mistyped key ("colour", "hyperparameter") would otherwise silently leave
         # its default in place, and a file from a newer GradStep is refused rather than half understood.
         if key not in keys:
-            raise InvalidValue(f"unknown key {shown(key)} (expected {', '.join(keys)})")
+            raise InvalidValue(_("unknown key {key} (expected {keys})").format(key=shown(key), keys=", ".join(keys)))
     checked = {}
     for field in fields:
         if field.key in value:
             checked[field.key] = field.check(value[field.key])
         elif field.default is REQUIRED:
-            raise InvalidValue(f"missing {field.key!r}")
+            raise InvalidValue(_("missing {key}").format(key=repr(field.key)))
         else:
             checked[field.key] = field.default
     return checked
 
 
 def check_list(value, what: str, most: int) -> list:
-    """``value`` if it is a list of at most ``most`` items; InvalidValue naming ``what`` otherwise."""
+    """``value`` if it is a list of at most ``most`` items; InvalidValue naming ``what`` (a key) otherwise."""
     if not isinstance(value, list):
-        raise InvalidValue(f"{what} must be a list, got {shown(value)}")
+        raise InvalidValue(_("{key} must be a list, got {value}").format(key=what, value=shown(value)))
     if len(value) > most:
-        raise InvalidValue(f"too many {what}: {len(value):,}, at most {most:,}")
+        raise InvalidValue(_("too many {key}: {count}, at most {most}").format(
+            key=what, count=f"{len(value):,}", most=f"{most:,}"))
     return value

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .atomic import FileError, atomic_write
 from .functions import EXPRESSION_PREFIX, Objective, get_function, is_typed_in
+from .i18n import N_, _
 from .json_document import Field, check_list, located, os_reason, parse_document, read_file_text, read_object
 from .noise import Noise
 from .optimizers import Optimizer, get_optimizer
@@ -37,8 +38,8 @@ SESSION_FORMATS = ("gradstep-session-1", SESSION_FORMAT)
 MAX_RUNS = 32
 #: More lessons than one menu can usefully hold.
 MAX_LESSONS = 100
-LESSON_NAME = Text("name", "a lesson's name", 60)
-GROUP = Text("group", "a group", 60)
+LESSON_NAME = Text("name", N_("a lesson's name"), 60)
+GROUP = Text("group", N_("a group"), 60)
 #: The run setting's step limit from 1: the window's step limit starts at 1, and a lesson that never steps
 #: would show nothing.
 LESSON_MAX_STEPS = replace(MAX_STEPS, low=1)
@@ -101,17 +102,21 @@ class LoadedLessons(Sequence[Lesson]):
 
 
 # -- single values ------------------------------------------------------------------------------------
+_UNKNOWN = {"optimizer": N_("unknown optimizer {name}"), "function": N_("unknown function {name}"),
+            "hyperparameter": N_("unknown hyperparameter {name}")}
+
+
 def _short_enough(name: str, kind: str) -> None:
     # the registries quote an unknown name whole in their refusal; longer names are quoted cut, here
     if len(name) > ECHO_LIMIT:
-        raise InvalidValue(f"unknown {kind} {shown(name)}")
+        raise InvalidValue(_(_UNKNOWN[kind]).format(name=shown(name)))
 
 
 def _named(kind: str, lookup):
-    """A check for a name that ``lookup`` turns into a function or an optimizer class."""
+    """A check for a name that ``lookup`` turns into a function or an optimizer class (``kind``: its key)."""
     def check(value):
         if not isinstance(value, str):
-            raise InvalidValue(f"{kind} must be a name, got {shown(value)}")
+            raise InvalidValue(_("{key} must be a name, got {value}").format(key=kind, value=shown(value)))
         _short_enough(value, kind)
         return lookup(value)
     return check
@@ -119,20 +124,20 @@ def _named(kind: str, lookup):
 
 def _flag(value) -> bool:
     if not isinstance(value, bool):
-        raise InvalidValue(f"visible must be true or false, got {shown(value)}")
+        raise InvalidValue(_("visible must be true or false, got {value}").format(value=shown(value)))
     return value
 
 
 def _color(value) -> str | None:
     if value is not None and not (isinstance(value, str) and _COLOR.fullmatch(value)):
-        raise InvalidValue(f"colour must look like #12ab9f, got {shown(value)}")
+        raise InvalidValue(_("colour must look like #12ab9f, got {value}").format(value=shown(value)))
     return value
 
 
 def _hyperparameters(value) -> dict:
     # the numbers themselves are checked by the optimizer's own Hyper declarations, in _optimizer
     if not isinstance(value, dict):
-        raise InvalidValue(f"hyperparameters must be an object of numbers, got {shown(value)}")
+        raise InvalidValue(_("hyperparameters must be an object of numbers, got {value}").format(value=shown(value)))
     return value
 
 
@@ -156,13 +161,18 @@ RUN_FIELDS = (
 )
 
 
+#: How a refusal names an entry of each kind: by its name, or by its position.
+_PLACES = {"run": (N_("run {name}"), N_("run {number}")), "lesson": (N_("lesson {name}"), N_("lesson {number}"))}
+
+
 def _place(kind: str, number: int, entry, name_rule: Text) -> str:
     """How a refusal names an entry: by its name if that is valid (``run 'SGD'``), else by position."""
+    by_name, by_number = _PLACES[kind]
     name = entry.get("name") if isinstance(entry, dict) else None
     try:
-        return f"{kind} {name_rule.check(name)!r}"
+        return _(by_name).format(name=repr(name_rule.check(name)))
     except InvalidValue:
-        return f"{kind} {number}"
+        return _(by_number).format(number=number)
 
 
 def _run(entry, number: int) -> LessonRun:
@@ -177,7 +187,7 @@ def _run(entry, number: int) -> LessonRun:
 def _runs(value) -> tuple[LessonRun, ...]:
     runs = check_list(value, "runs", MAX_RUNS)
     if not runs:
-        raise InvalidValue("a lesson needs at least one run")
+        raise InvalidValue(_("a lesson needs at least one run"))
     return tuple(_run(entry, number) for number, entry in enumerate(runs, 1))
 
 
@@ -190,11 +200,12 @@ def _translation(value) -> tuple:
 def _translations(value) -> tuple:
     """{"ko": {"title": ..., "description": ...}, ...} as ((language, ((key, text), ...)), ...)."""
     if not isinstance(value, dict):
-        raise InvalidValue(f"translations must be an object of languages, got {shown(value)}")
+        raise InvalidValue(_("translations must be an object of languages, got {value}").format(value=shown(value)))
     result = []
     for language, texts in value.items():
         if not _LANGUAGE.fullmatch(language):
-            raise InvalidValue(f"translations: {shown(language)} is not a language code such as \"ko\"")
+            raise InvalidValue(_('translations: {language} is not a language code such as "ko"').format(
+                language=shown(language)))
         with located(f"translations: {language}"):
             result.append((language, _translation(texts)))
     return tuple(result)
@@ -236,7 +247,7 @@ def _document(text: str, expected, fields: Sequence[Field]) -> dict:
     formats = (expected,) if isinstance(expected, str) else tuple(expected)
     data = parse_document(text)
     if not isinstance(data, dict) or data.get("format") not in formats:
-        raise InvalidValue(f"not a GradStep file: expected format {formats[-1]!r}")
+        raise InvalidValue(_("not a GradStep file: expected format {format}").format(format=repr(formats[-1])))
     return read_object(data, "", fields)
 
 
@@ -253,7 +264,8 @@ def _read_lessons(text: str) -> tuple[list[Lesson], list[str]]:
         try:
             lesson = _lesson(entry, _place("lesson", number, entry, LESSON_NAME))
             if lesson.name in names:  # the name identifies a lesson's menu entry
-                raise InvalidValue(f"lesson {lesson.name!r}: an earlier lesson in the file has this name")
+                raise InvalidValue(_("lesson {name}: an earlier lesson in the file has this name").format(
+                    name=repr(lesson.name)))
         except InvalidValue as error:
             problems.append(str(error))
             continue
@@ -281,7 +293,7 @@ def load_lesson_file(path) -> LoadedLessons:
     try:
         lessons, problems = _read_lessons(text)
     except InvalidValue as error:
-        raise FileError(f"cannot open {path}: {error}") from None
+        raise _cannot_open(path, error) from None
     return LoadedLessons(tuple(lessons), tuple(f"{path}: {problem}" for problem in problems))
 
 
@@ -297,7 +309,7 @@ def load_lessons(source=None) -> LoadedLessons:
         files = [source] if source.is_file() else sorted(
             (item for item in source.iterdir() if item.name.lower().endswith(".json")), key=lambda item: item.name)
     except OSError as error:
-        return LoadedLessons(problems=(f"cannot read {source}: {os_reason(error)}",))
+        return LoadedLessons(problems=(_("cannot read {path}: {reason}").format(path=source, reason=os_reason(error)),))
     lessons, problems = [], []
     for item in files:
         try:
@@ -311,7 +323,7 @@ def load_lessons(source=None) -> LoadedLessons:
 
 
 # -- session files ------------------------------------------------------------------------------------
-SESSION_FILE = (Field("format", str), Field("session", lambda value: _lesson(value, "session")))
+SESSION_FILE = (Field("format", str), Field("session", lambda value: _lesson(value, _("session"))))
 
 
 def _run_dict(run: LessonRun) -> dict:
@@ -353,4 +365,8 @@ def load_session(path) -> Lesson:
     try:
         return _document(text, SESSION_FORMATS, SESSION_FILE)["session"]
     except InvalidValue as error:
-        raise FileError(f"cannot open {path}: {error}") from None
+        raise _cannot_open(path, error) from None
+
+
+def _cannot_open(path, error: InvalidValue) -> FileError:
+    return FileError(_("cannot open {path}: {error}").format(path=path, error=error))

@@ -27,16 +27,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .i18n import N_, _
 from .values import InvalidValue, Number, Whole, shown
 
 __all__ = ["SEED", "SIGMA", "STREAM", "Noise", "standard_normals"]
 
-SIGMA = Number("sigma", "the noise's standard deviation", 0.1, 0.0, 1e6, low_open=True,
-               meaning="standard deviation σ of the Gaussian noise added to each gradient component")
-SEED = Whole("seed", "the noise seed", 0, 0, 2**32 - 1, meaning="which noise: the same seed, the same noise")
+SIGMA = Number("sigma", N_("the noise's standard deviation"), 0.1, 0.0, 1e6, low_open=True,
+               meaning=N_("standard deviation σ of the Gaussian noise added to each gradient component"))
+SEED = Whole("seed", N_("the noise seed"), 0, 0, 2**32 - 1, meaning=N_("which noise: the same seed, the same noise"))
 #: Streams of one seed: a 2000 × 2000 basin map needs four million.
-STREAM = Whole("stream", "the noise stream", 0, 0, 2**24 - 1,
-               meaning="which of a seed's independent noise sequences (a batch gives each point its own)")
+STREAM = Whole("stream", N_("the noise stream"), 0, 0, 2**24 - 1,
+               meaning=N_("which of a seed's independent noise sequences (a batch gives each point its own)"))
 
 _PHI = np.uint64(0x9E3779B97F4A7C15)
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -97,7 +98,11 @@ class Noise:
 
     @property
     def text(self) -> str:
-        return f"σ = {self.sigma:g}, seed {self.seed}" + (f", stream {self.stream}" if self.stream else "")
+        """``σ = 0.1, seed 0`` (and the stream where it is not 0), in the current language."""
+        if self.stream:
+            return _("σ = {sigma}, seed {seed}, stream {stream}").format(sigma=f"{self.sigma:g}", seed=self.seed,
+                                                                       stream=self.stream)
+        return _("σ = {sigma}, seed {seed}").format(sigma=f"{self.sigma:g}", seed=self.seed)
 
     def to_json(self) -> dict:
         """The noise as a JSON object (for session files)."""
@@ -107,5 +112,6 @@ class Noise:
     def from_json(cls, value) -> Noise:
         """Read `to_json`'s object back, each value checked with exactly its declared type."""
         if not isinstance(value, dict) or set(value) - {"sigma", "seed", "stream"} or "sigma" not in value:
-            raise InvalidValue(f"noise must be an object with sigma (and seed, stream), got {shown(value)}")
+            raise InvalidValue(_("noise must be an object with sigma (and seed, stream), got {value}").format(
+                value=shown(value)))
         return cls(**value)

@@ -15,6 +15,7 @@ import numpy as np
 from .functions import Objective
 from .history import History, HistoryView
 from .hyper import InvalidValue
+from .i18n import N_, _
 from .numerics import FloatOps
 from .optimizers import Optimizer
 from .settings import DEFAULT_MAX_STEPS, DEFAULT_TOL, DIVERGENCE_BOUND, MAX_STEPS, START, TOL
@@ -29,8 +30,10 @@ _CHUNK = 512  # steps gathered in a list before they are copied into the history
 
 
 def _check_count(value, what: str, low: int) -> int:
+    """``value`` as an int if it is a whole number ≥ ``low``; ``what`` (marked with N_) names it if not."""
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < low:
-        raise InvalidValue(f"{what} must be a whole number ≥ {low}, got {value!r}")
+        raise InvalidValue(_("{label} must be a whole number ≥ {low}, got {value}").format(
+            label=_(what), low=low, value=repr(value)))
     return int(value)
 
 
@@ -190,7 +193,7 @@ class Run:
     def _past_rates(self, first: int, end: int) -> list[float]:
         """The learning rates updates first..end-1 used (or will use), each under its own settings."""
         rates: list[float] = []
-        bounds = [update for update, _ in self._segments[1:]] + [end]
+        bounds = [update for update, _optimizer in self._segments[1:]] + [end]
         for (start, opt), stop in zip(self._segments, bounds, strict=True):
             low, high = max(start, first), min(stop, end)
             if high > low:
@@ -217,7 +220,7 @@ class Run:
     def _refresh_tail(self) -> None:
         """Recompute what the next update uses at the current step (the gradient, under the current
         rounding and noise, and the learning rate) and rewrite the step's row with it."""
-        x, y, _, _, _, _, sx, sy, t = self._tail
+        x, y, *_gradients, sx, sy, t = self._tail
         gx, gy, ux, uy = self._gradients(x, y, self.step)
         self._tail = (x, y, gx, gy, ux, uy, sx, sy, t)
         k = len(self.history) - 1
@@ -240,9 +243,10 @@ class Run:
 
     def rewind(self, k: int) -> None:
         """Go back to step k (0 <= k <= step): later steps are dropped and the run can go on from k."""
-        k = _check_count(k, "the step to rewind to", 0)
+        k = _check_count(k, N_("the step to rewind to"), 0)
         if k > self.step:
-            raise InvalidValue(f"cannot rewind to step {k}: the run is at step {self.step}")
+            raise InvalidValue(_("cannot rewind to step {step}: the run is at step {newest}").format(
+                step=k, newest=self.step))
         self.history.truncate(k + 1)
         self._changed_from = min(self._changed_from, k + 1)
         row = self.history.row(k)
@@ -338,7 +342,7 @@ class Run:
         numerical trouble: a step that produces a non-finite value or leaves the bounded region is
         dropped and recorded as the divergence step.
         """
-        n = _check_count(n, "the number of steps", 0)
+        n = _check_count(n, N_("the number of steps"), 0)
         if self.stop is not None or n == 0:
             return 0
         if self.step >= self.max_steps:

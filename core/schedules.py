@@ -28,13 +28,14 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .i18n import N_, _
 from .settings import MAX_STEPS_LIMIT
 from .values import InvalidValue, Number, Whole, shown
 
 __all__ = ["CONSTANT", "SCHEDULES", "WARMUP", "Schedule", "ScheduleKind"]
 
 WARMUP = Whole("warmup", "warmup", 0, 0, MAX_STEPS_LIMIT,
-               meaning="updates of linear warm-up before the schedule: update k ≤ K uses η·k/K (0: none)")
+               meaning=N_("updates of linear warm-up before the schedule: update k ≤ K uses η·k/K (0: none)"))
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,8 @@ class ScheduleKind:
     """One kind of schedule: its name on the command line, its parameters' declarations, its formula.
 
     rate(lr, e, values) is the learning rate after e updates (of update e + 1) for the parameters in
-    ``values`` (a dict by name).
+    ``values`` (a dict by name).  ``title``, the parameters' meanings and a ``source`` in words are marked
+    with N_: show them through ``_``.  A parameter's name is its label, in every language.
     """
 
     name: str
@@ -79,26 +81,26 @@ def _gamma(default: float, meaning: str) -> Number:
 
 
 _KINDS = (
-    ScheduleKind("constant", "Constant", "η_k = η", (), _constant),
-    ScheduleKind("step", "Step decay", "η_k = η·γ^⌊(k−1)/step_size⌋",
+    ScheduleKind("constant", N_("Constant"), "η_k = η", (), _constant),
+    ScheduleKind("step", N_("Step decay"), "η_k = η·γ^⌊(k−1)/step_size⌋",
                  (Whole("step_size", "step_size", 10, 1, MAX_STEPS_LIMIT,
-                        meaning="updates between two decays"),
-                  _gamma(0.1, "factor the rate is multiplied by every step_size updates")),
+                        meaning=N_("updates between two decays")),
+                  _gamma(0.1, N_("factor the rate is multiplied by every step_size updates"))),
                  _step, "torch.optim.lr_scheduler.StepLR"),
-    ScheduleKind("exponential", "Exponential decay", "η_k = η·γ^(k−1)",
-                 (_gamma(0.99, "factor the rate is multiplied by at every update"),),
+    ScheduleKind("exponential", N_("Exponential decay"), "η_k = η·γ^(k−1)",
+                 (_gamma(0.99, N_("factor the rate is multiplied by at every update")),),
                  _exponential, "torch.optim.lr_scheduler.ExponentialLR"),
-    ScheduleKind("cosine", "Cosine annealing", "η_k = η_min + (η − η_min)·(1 + cos(π·(k−1)/t_max))/2",
+    ScheduleKind("cosine", N_("Cosine annealing"), "η_k = η_min + (η − η_min)·(1 + cos(π·(k−1)/t_max))/2",
                  (Whole("t_max", "t_max", 100, 1, MAX_STEPS_LIMIT,
-                        meaning="updates from η down to η_min (half a cosine period)"),
-                  Number("eta_min", "eta_min", 0.0, 0.0, 100.0, "the rate reached after t_max updates")),
+                        meaning=N_("updates from η down to η_min (half a cosine period)")),
+                  Number("eta_min", "eta_min", 0.0, 0.0, 100.0, N_("the rate reached after t_max updates"))),
                  _cosine, "torch.optim.lr_scheduler.CosineAnnealingLR"),
-    ScheduleKind("inverse-time", "Inverse-time decay", "η_k = η·(1 + γ·(k−1))^(−power)",
-                 (Number("gamma", "gamma", 0.01, 0.0, 1e6, "how fast the rate falls: the larger, the sooner",
+    ScheduleKind("inverse-time", N_("Inverse-time decay"), "η_k = η·(1 + γ·(k−1))^(−power)",
+                 (Number("gamma", "gamma", 0.01, 0.0, 1e6, N_("how fast the rate falls: the larger, the sooner"),
                          low_open=True),
-                  Number("power", "power", 1.0, 0.0, 10.0, "exponent: 1 gives η/(1 + γ·e), 0.5 a 1/√ decay",
+                  Number("power", "power", 1.0, 0.0, 10.0, N_("exponent: 1 gives η/(1 + γ·e), 0.5 a 1/√ decay"),
                          low_open=True)),
-                 _inverse_time, "Caffe's 'inv' learning-rate policy"),
+                 _inverse_time, N_("Caffe's 'inv' learning-rate policy")),
 )
 
 #: Every kind of schedule by name, in the order a menu shows them.
@@ -108,7 +110,8 @@ SCHEDULES: dict[str, ScheduleKind] = {kind.name: kind for kind in _KINDS}
 def _kind(name) -> ScheduleKind:
     key = str(name).strip().lower().replace("_", "-")
     if key not in SCHEDULES:
-        raise InvalidValue(f"unknown schedule {shown(name)} (choose from {', '.join(SCHEDULES)})")
+        raise InvalidValue(_("unknown schedule {name} (choose from {choices})").format(
+            name=shown(name), choices=", ".join(SCHEDULES)))
     return SCHEDULES[key]
 
 
@@ -129,8 +132,8 @@ class Schedule:
         known = {p.name: p for p in declared.params}
         for key in values:
             if key not in known:
-                choices = ", ".join([*known, "warmup"])
-                raise InvalidValue(f"schedule {declared.name}: unknown parameter {shown(key)} (choose from {choices})")
+                raise InvalidValue(_("schedule {name}: unknown parameter {key} (choose from {choices})").format(
+                    name=declared.name, key=shown(key), choices=", ".join([*known, "warmup"])))
         checked = tuple((name, self._checked(declared, p, values.get(name, p.default))) for name, p in known.items())
         object.__setattr__(self, "kind", declared.name)
         object.__setattr__(self, "params", checked)
@@ -141,7 +144,7 @@ class Schedule:
         try:
             return declaration.check(value)
         except InvalidValue as error:
-            raise InvalidValue(f"schedule {kind.name}: {error}") from None
+            raise InvalidValue(_("schedule {name}: {error}").format(name=kind.name, error=error)) from None
 
     @property
     def values(self) -> dict:
@@ -171,11 +174,12 @@ class Schedule:
 
     @property
     def formula(self) -> str:
-        """The rule in the notation of the formula panel, warm-up included."""
+        """The rule in the notation of the formula panel, warm-up included (its words in the current language)."""
         main = self.declaration.formula
         if not self.warmup:
             return main
-        return f"η_k = η·k/{self.warmup} for k ≤ {self.warmup}; then {main.replace('k−1', f'k−{self.warmup + 1}')}"
+        return _("η_k = η·k/{warmup} for k ≤ {warmup}; then {schedule}").format(
+            warmup=self.warmup, schedule=main.replace("k−1", f"k−{self.warmup + 1}"))
 
     @property
     def text(self) -> str:
@@ -202,8 +206,8 @@ class Schedule:
             key, eq, value = item.partition("=")
             key = key.strip()
             if not eq or key not in known:
-                raise InvalidValue(f"schedule {kind.name}: expected key=value with a key from "
-                                   f"{', '.join(known)}, got {shown(item)}")
+                raise InvalidValue(_("schedule {name}: expected key=value with a key from {keys}, got {value}").format(
+                    name=kind.name, keys=", ".join(known), value=shown(item)))
             values[key] = cls._checked(kind, _Parsing(known[key]), value)
         return cls(kind.name, **values)
 
@@ -215,7 +219,7 @@ class Schedule:
     def from_json(cls, value) -> Schedule:
         """Read `to_json`'s object back, each value checked with exactly its declared type."""
         if not isinstance(value, dict) or not isinstance(value.get("name"), str):
-            raise InvalidValue(f"a schedule must be an object with a name, got {shown(value)}")
+            raise InvalidValue(_("a schedule must be an object with a name, got {value}").format(value=shown(value)))
         rest = {k: v for k, v in value.items() if k != "name"}
         return cls(value["name"], **rest)
 

@@ -12,6 +12,7 @@ from enum import Enum
 
 import numpy as np
 
+from .i18n import N_, _
 from .settings import DIVERGENCE_BOUND
 
 __all__ = ["LR_COLUMN", "NOISY_COLUMNS", "Stop", "StopReason", "chunk_extras", "step_floats"]
@@ -23,9 +24,19 @@ LR_COLUMN = "lr_in_effect"
 
 
 class StopReason(Enum):
-    STEP_LIMIT = "step limit reached"
-    CONVERGED = "converged"
-    DIVERGED = "diverged"
+    STEP_LIMIT = N_("step limit reached")
+    CONVERGED = N_("converged")
+    DIVERGED = N_("diverged")
+
+    @property
+    def text(self) -> str:
+        """The reason in the current language."""
+        return _(self.value)
+
+
+_AT_STEP = {StopReason.STEP_LIMIT: N_("step limit reached at step {step}"),
+            StopReason.CONVERGED: N_("converged at step {step}"),
+            StopReason.DIVERGED: N_("diverged at step {step}")}
 
 
 @dataclass(frozen=True)
@@ -41,9 +52,8 @@ class Stop:
     step: int
 
     def __str__(self) -> str:
-        if self.reason is StopReason.STEP_LIMIT:
-            return f"step limit reached at step {self.step}"
-        return f"{self.reason.value} at step {self.step}"
+        """The reason and the step, in the current language: ``converged at step 12``."""
+        return _(_AT_STEP[self.reason]).format(step=self.step)
 
 
 def step_floats(function, opt, tail: tuple, n: int, k0: int, tol: float, noise, extras):

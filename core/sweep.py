@@ -16,6 +16,7 @@ import numpy as np
 from .batch import DIVERGED, STOP_REASONS, run_batch
 from .functions import Objective
 from .hyper import InvalidValue
+from .i18n import N_, _
 from .optimizers import Optimizer
 from .run import StopReason, check_start
 from .settings import DEFAULT_TOL, MAX_STEPS
@@ -23,11 +24,12 @@ from .values import Number, Whole
 
 __all__ = ["COUNT", "LR_MAX", "LR_MIN", "SweepResult", "sweep_learning_rates"]
 
-LR_MIN = Number("lr_min", "the smallest learning rate", 1e-4, 0.0, 100.0, low_open=True,
-                meaning="where the sweep's log-spaced learning rates start")
-LR_MAX = Number("lr_max", "the largest learning rate", 10.0, 0.0, 100.0, low_open=True,
-                meaning="where the sweep's log-spaced learning rates end")
-COUNT = Whole("count", "the number of learning rates", 100, 1, 10_000, meaning="how many learning rates to try")
+LR_MIN = Number("lr_min", N_("the smallest learning rate"), 1e-4, 0.0, 100.0, low_open=True,
+                meaning=N_("where the sweep's log-spaced learning rates start"))
+LR_MAX = Number("lr_max", N_("the largest learning rate"), 10.0, 0.0, 100.0, low_open=True,
+                meaning=N_("where the sweep's log-spaced learning rates end"))
+COUNT = Whole("count", N_("the number of learning rates"), 100, 1, 10_000,
+              meaning=N_("how many learning rates to try"))
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ def learning_rates(lr_min: float, lr_max: float, count: int) -> np.ndarray:
     """``count`` log-spaced learning rates from lr_min to lr_max, both included (checked declarations)."""
     lr_min, lr_max, count = LR_MIN.check(lr_min), LR_MAX.check(lr_max), COUNT.check(count)
     if lr_min > lr_max or (lr_min == lr_max and count > 1):
-        raise InvalidValue(f"the smallest learning rate ({lr_min:g}) must be below the largest ({lr_max:g})")
+        raise InvalidValue(_("the smallest learning rate ({low}) must be below the largest ({high})").format(
+            low=f"{lr_min:g}", high=f"{lr_max:g}"))
     return np.geomspace(lr_min, lr_max, count)
 
 

@@ -25,6 +25,7 @@ from typing import IO
 import numpy as np
 
 from .atomic import FileError, atomic_write
+from .i18n import _
 from .run import LR_COLUMN, NOISY_COLUMNS, Run
 
 __all__ = ["BASE_HEADER", "EXTRA_HEADER", "SETTINGS_HEADER", "CsvRun", "RowWriter", "RunsWriter", "header_for",
@@ -215,26 +216,28 @@ def read_csv(source) -> list[CsvRun]:
         with open(source, encoding="utf-8", newline="") as stream:
             return _parse(stream, name)
     except OSError as error:
-        raise FileError(f"cannot read {name}: {error.strerror or error}") from error
+        raise FileError(_("cannot read {path}: {reason}").format(path=name, reason=error.strerror or error)) from error
     except UnicodeDecodeError:
-        raise FileError(f"cannot read {name}: it is not UTF-8 text") from None
+        raise FileError(_("cannot read {path}: it is not UTF-8 text").format(path=name)) from None
 
 
 def _parse(stream, name) -> list[CsvRun]:
     reader = csv.reader(stream)
     header = next(reader, None)
     if header is None or tuple(header[: len(BASE_HEADER)]) != BASE_HEADER:
-        raise FileError(f"cannot read {name}: the header is not a GradStep trajectory header")
+        raise FileError(_("cannot read {path}: the header is not a GradStep trajectory header").format(path=name))
     runs: dict[str, tuple[str, str, list[int], list[list[str]]]] = {}
     for line, row in enumerate(reader, start=2):
         if len(row) != len(header):
-            raise FileError(f"cannot read {name}: line {line} has {len(row)} cells, the header {len(header)}")
+            raise FileError(_("cannot read {path}: line {line} has {cells} cells, the header {header}").format(
+                path=name, line=line, cells=len(row), header=len(header)))
         label, optimizer, function, step, *numbers = row
         entry = runs.setdefault(label, (optimizer, function, [], []))
         try:
             entry[2].append(int(step))
         except ValueError:
-            raise FileError(f"cannot read {name}: line {line}: step {step!r} is not a whole number") from None
+            raise FileError(_("cannot read {path}: line {line}: step {step} is not a whole number").format(
+                path=name, line=line, step=repr(step))) from None
         entry[3].append(numbers)
     return [_to_run(label, *entry, header[4:], name) for label, entry in runs.items()]
 
@@ -248,8 +251,9 @@ def _to_run(label, optimizer, function, steps, cells, names, source) -> CsvRun:
         try:
             columns[column] = np.array([float(v) for v in values])
         except ValueError:
-            raise FileError(f"cannot read {source}: run {label!r}, column {column}: a cell is not a number") \
-                from None
+            raise FileError(_("cannot read {path}: run {run}, column {column}: a cell is not a number").format(
+                path=source, run=repr(label), column=column)) from None
         if column in _NUMERIC and not all(math.isfinite(v) for v in columns[column]):
-            raise FileError(f"cannot read {source}: run {label!r}, column {column}: a value is not finite")
+            raise FileError(_("cannot read {path}: run {run}, column {column}: a value is not finite").format(
+                path=source, run=repr(label), column=column))
     return CsvRun(label, optimizer, function, np.array(steps), columns)

@@ -5,6 +5,10 @@ through it: ``check`` takes a value as a program or a JSON file gives it and acc
 type (``true`` is not a number, ``"0.5"`` is not a number, ``"12"`` is not a point); ``parse`` takes what
 a person typed (a command-line argument, a field in the window) and then checks it.  Either raises
 `InvalidValue` with one line naming the value and saying why, the same line wherever the value came from.
+
+Refusals are translated when they are raised (`core.i18n`); a declaration's ``label`` and ``meaning`` are
+English, marked with ``N_`` where it is declared, and shown translated through ``label_text`` and
+``meaning_text`` (``range_text`` is in the current language too).
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
+
+from .i18n import _
 
 __all__ = ["ECHO_LIMIT", "Box", "InvalidValue", "Number", "Point", "Text", "Whole", "is_number", "parse_number",
            "shown"]
@@ -34,10 +40,10 @@ def shown(value) -> str:
     try:
         text = repr(value)
     except ValueError:  # an int too long for repr (Python's limit on int digits)
-        return "a number too long to show"
+        return _("a number too long to show")
     if len(text) <= ECHO_LIMIT:
         return text
-    return f"{text[:ECHO_LIMIT - 1]}… ({len(text):,} characters)"
+    return _("{start}… ({count} characters)").format(start=text[:ECHO_LIMIT - 1], count=f"{len(text):,}")
 
 
 def is_number(value) -> bool:
@@ -46,14 +52,36 @@ def is_number(value) -> bool:
 
 
 def parse_number(text, what: str) -> float:
-    """Parse typed ``text`` (``-1e5``, ``0.5``, `` 3 ``) as a finite float, or raise InvalidValue naming ``what``."""
+    """Parse typed ``text`` (``-1e5``, ``0.5``, `` 3 ``) as a finite float, or raise InvalidValue naming
+    ``what`` (a label as shown: translated already, or a symbol such as ``--noise``)."""
     try:
         value = float(str(text).strip())
     except ValueError:
-        raise InvalidValue(f"{what} must be a number, got {shown(text)}") from None
+        raise _not_a_number(what, text) from None
     if not math.isfinite(value):
-        raise InvalidValue(f"{what} must be a finite number, got {shown(text)}")
+        raise _not_finite(what, text)
     return value
+
+
+def _not_a_number(label: str, value) -> InvalidValue:
+    return InvalidValue(_("{label} must be a number, got {value}").format(label=label, value=shown(value)))
+
+
+def _not_finite(label: str, value) -> InvalidValue:
+    return InvalidValue(_("{label} must be a finite number, got {value}").format(label=label, value=shown(value)))
+
+
+class _Shown:
+    """What a declaration shows a person, in the current language: its ``label`` and ``meaning`` are
+    English texts marked with ``N_`` where declared, translated here each time they are asked for."""
+
+    @property
+    def label_text(self) -> str:
+        return _(self.label)
+
+    @property
+    def meaning_text(self) -> str:
+        return _(getattr(self, "meaning", ""))
 
 
 def _bound(value: float) -> str:
@@ -61,7 +89,7 @@ def _bound(value: float) -> str:
 
 
 @dataclass(frozen=True)
-class Number:
+class Number(_Shown):
     """A finite float in an interval; either end excluded with ``low_open``/``high_open``, and ``high``
     may be inf.  ``label`` names it in messages (``the tolerance``); ``name`` is its key in files."""
 
@@ -94,25 +122,26 @@ class Number:
     def check(self, value) -> float:
         """``value`` as a float if it is a number in range; InvalidValue otherwise (text included)."""
         if not is_number(value):
-            raise InvalidValue(f"{self.label} must be a number, got {shown(value)}")
+            raise _not_a_number(self.label_text, value)
         try:
             number = float(value)
         except OverflowError:
-            raise InvalidValue(f"{self.label} must be a finite number, got {shown(value)}") from None
+            raise _not_finite(self.label_text, value) from None
         if not math.isfinite(number):
-            raise InvalidValue(f"{self.label} must be a finite number, got {shown(value)}")
+            raise _not_finite(self.label_text, value)
         if not self.contains(number):
-            raise InvalidValue(f"{self.label} = {number:g} is out of range: need {self.range_text}")
+            raise InvalidValue(_("{label} = {number} is out of range: need {range}").format(
+                label=self.label_text, number=f"{number:g}", range=self.range_text))
         return number
 
     def parse(self, text) -> float:
-        return self.check(parse_number(text, self.label))
+        return self.check(parse_number(text, self.label_text))
 
 
 @dataclass(frozen=True)
-class Whole:
+class Whole(_Shown):
     """A whole number in [low, high]; with ``off`` set, None is allowed too and means that (``off``
-    describes it, e.g. "no rounding")."""
+    describes it, e.g. "no rounding": `off_text` in the current language)."""
 
     name: str
     label: str
@@ -127,7 +156,16 @@ class Whole:
 
     @property
     def range_text(self) -> str:
-        return f"{self.low:,} to {self.high:,}"
+        """``0 to 12``, in the current language."""
+        return _("{low} to {high}").format(low=f"{self.low:,}", high=f"{self.high:,}")
+
+    @property
+    def off_text(self) -> str:
+        return _(self.off)
+
+    def _refused(self, value) -> InvalidValue:
+        return InvalidValue(_("{label} must be a whole number from {range}, got {value}").format(
+            label=self.label_text, range=self.range_text, value=shown(value)))
 
     def check(self, value) -> int | None:
         if value is None and self.off:
@@ -135,10 +173,10 @@ class Whole:
         integral = isinstance(value, numbers.Integral) or (isinstance(value, float | np.floating)
                                                             and math.isfinite(value) and float(value).is_integer())
         if not is_number(value) or not integral:
-            raise InvalidValue(f"{self.label} must be a whole number from {self.range_text}, got {shown(value)}")
+            raise self._refused(value)
         whole = int(value)
         if not self.low <= whole <= self.high:
-            raise InvalidValue(f"{self.label} must be a whole number from {self.range_text}, got {shown(whole)}")
+            raise self._refused(whole)
         return whole
 
     def parse(self, text) -> int | None:
@@ -154,12 +192,12 @@ class Whole:
             except ValueError:
                 value = None
         if value is None:
-            raise InvalidValue(f"{self.label} must be a whole number from {self.range_text}, got {shown(text)}")
+            raise self._refused(text)
         return self.check(value)
 
 
 @dataclass(frozen=True)
-class Point:
+class Point(_Shown):
     """An (x, y) pair of finite floats, each below ``bound`` in size."""
 
     name: str
@@ -171,7 +209,8 @@ class Point:
         if isinstance(value, np.ndarray):
             value = value.tolist()
         if not isinstance(value, list | tuple) or len(value) != 2 or not all(is_number(v) for v in value):
-            raise InvalidValue(f"{self.label} must be two numbers [x, y], got {shown(value)}")
+            raise InvalidValue(_("{label} must be two numbers [x, y], got {value}").format(
+                label=self.label_text, value=shown(value)))
         return tuple(self._coordinate(axis, v) for axis, v in zip("xy", value, strict=True))
 
     def _coordinate(self, axis: str, value) -> float:
@@ -180,20 +219,20 @@ class Point:
         except OverflowError:
             number = math.inf
         if not math.isfinite(number) or abs(number) >= self.bound:
-            raise InvalidValue(f"{self.label} {axis} must be a finite number below {self.bound:g} in size, "
-                               f"got {shown(value)}")
+            raise InvalidValue(_("{label} {axis} must be a finite number below {bound} in size, got {value}").format(
+                label=self.label_text, axis=axis, bound=f"{self.bound:g}", value=shown(value)))
         return number
 
     def parse(self, x_text, y_text) -> tuple[float, float]:
-        return self.check((parse_number(x_text, f"{self.label} x"), parse_number(y_text, f"{self.label} y")))
+        return self.check((parse_number(x_text, f"{self.label_text} x"), parse_number(y_text, f"{self.label_text} y")))
 
     def parse_coordinate(self, axis: str, text) -> float:
         """One typed coordinate (a field in the window holds one)."""
-        return self._coordinate(axis, parse_number(text, f"{self.label} {axis}"))
+        return self._coordinate(axis, parse_number(text, f"{self.label_text} {axis}"))
 
 
 @dataclass(frozen=True)
-class Box:
+class Box(_Shown):
     """A rectangle (x_min, x_max, y_min, y_max) of finite numbers below ``bound`` in size, x_min < x_max
     and y_min < y_max."""
 
@@ -206,20 +245,23 @@ class Box:
         if isinstance(value, np.ndarray):
             value = value.tolist()
         if not isinstance(value, list | tuple) or len(value) != 4 or not all(is_number(v) for v in value):
-            raise InvalidValue(f"{self.label} must be four numbers [x_min, x_max, y_min, y_max], got {shown(value)}")
+            raise self._refused(_("{label} must be four numbers [x_min, x_max, y_min, y_max], got {value}"), value)
         try:
             x0, x1, y0, y1 = (float(v) for v in value)
         except OverflowError:
             x0 = math.inf
         if not all(math.isfinite(v) and abs(v) < self.bound for v in (x0, x1, y0, y1)):
-            raise InvalidValue(f"{self.label} must be finite numbers below {self.bound:g} in size, got {shown(value)}")
+            raise self._refused(_("{label} must be finite numbers below {bound} in size, got {value}"), value)
         if not (x0 < x1 and y0 < y1):
-            raise InvalidValue(f"{self.label} needs x_min < x_max and y_min < y_max, got {shown(value)}")
+            raise self._refused(_("{label} needs x_min < x_max and y_min < y_max, got {value}"), value)
         return x0, x1, y0, y1
+
+    def _refused(self, message: str, value) -> InvalidValue:
+        return InvalidValue(message.format(label=self.label_text, bound=f"{self.bound:g}", value=shown(value)))
 
 
 @dataclass(frozen=True)
-class Text:
+class Text(_Shown):
     """A one-line text of 1 to ``max_length`` characters (after trimming spaces), or up to ``max_length``
     lines' worth when ``multiline``; never control characters other than newlines where allowed."""
 
@@ -231,17 +273,18 @@ class Text:
 
     def check(self, value) -> str:
         if not isinstance(value, str):
-            raise InvalidValue(f"{self.label} must be text, got {shown(value)}")
+            raise InvalidValue(_("{label} must be text, got {value}").format(label=self.label_text, value=shown(value)))
         text = value.strip()
         if not text and not self.allow_empty:
-            raise InvalidValue(f"{self.label} must not be empty")
+            raise InvalidValue(_("{label} must not be empty").format(label=self.label_text))
         if len(text) > self.max_length:
-            raise InvalidValue(f"{self.label} is {len(text):,} characters long; at most {self.max_length:,} "
-                               f"are allowed")
+            raise InvalidValue(_("{label} is {length} characters long; at most {most} are allowed").format(
+                label=self.label_text, length=f"{len(text):,}", most=f"{self.max_length:,}"))
         allowed = "\n" if self.multiline else ""
         if any(ch not in allowed and unicodedata.category(ch) in _CONTROL for ch in text):
-            raise InvalidValue(f"{self.label} must not contain control characters"
-                               + ("" if self.multiline else " or line breaks"))
+            refusal = (_("{label} must not contain control characters") if self.multiline
+                       else _("{label} must not contain control characters or line breaks"))
+            raise InvalidValue(refusal.format(label=self.label_text))
         return text
 
     def parse(self, text) -> str:

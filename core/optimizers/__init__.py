@@ -14,6 +14,7 @@ import importlib
 import pkgutil
 
 from ..hyper import InvalidValue
+from ..i18n import _
 from .base import Optimizer
 
 
@@ -55,4 +56,5 @@ def get_optimizer(name: str) -> type[Optimizer]:
     try:
         return OPTIMIZERS[name.strip().lower()]
     except KeyError:
-        raise InvalidValue(f"unknown optimizer {name!r} (choose from {', '.join(OPTIMIZERS)})") from None
+        raise InvalidValue(_("unknown optimizer {name} (choose from {choices})").format(
+            name=repr(name), choices=", ".join(OPTIMIZERS))) from None

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from ..explain import Equation
 from ..hyper import Hyper
+from ..i18n import N_
 from ._shared import TORCH, eps, lr, weight_decay
 from .base import Optimizer
 
@@ -27,14 +28,15 @@ class AdaDelta(Optimizer):
     title = "AdaDelta"
     order = 11
     formula = ("h ← ρ·h + (1−ρ)·g²", "Δ = √(u + ε) / √(h + ε) · g", "u ← ρ·u + (1−ρ)·Δ²", "p ← p − η·Δ")
-    hypers = (lr(1.0), Hyper("rho", 0.9, 0.0, 1.0, "ρ", "decay of both running means, of g² (h) and of the "
-                             "squared steps (u)"),
-              eps(1e-6, "inside both square roots"), weight_decay(0.0, False))
+    hypers = (lr(1.0), Hyper("rho", 0.9, 0.0, 1.0, "ρ", N_("decay of both running means, of g² (h) and of the "
+                                                            "squared steps (u)")),
+              eps(1e-6, N_("small constant added inside both square roots, so the division stays finite")),
+              weight_decay(0.0, False))
     fields = ("h", "u")
-    field_meanings = {"h": ("mean g²", "a decaying mean of the squared gradients, as RMSProp's h"),
-                      "u": ("mean Δ²", "a decaying mean of the squared steps Δ²")}
+    field_meanings = {"h": (N_("mean g²"), N_("a decaying mean of the squared gradients, as RMSProp's h")),
+                      "u": (N_("mean Δ²"), N_("a decaying mean of the squared steps Δ²"))}
     State = AdaDeltaState
-    about = ("RMSProp divides by √h, the typical gradient size; AdaDelta also multiplies by √u, the typical "
+    about = N_("RMSProp divides by √h, the typical gradient size; AdaDelta also multiplies by √u, the typical "
              "size of its recent steps, so a step has the units of p and no learning rate is needed (η "
              "stays at 1). u starts at 0, so the first steps are about √ε in size and grow as u fills.")
     source = TORCH.format("Adadelta", "adadelta") + "; Zeiler, 'ADADELTA: An Adaptive Learning Rate Method', 2012"

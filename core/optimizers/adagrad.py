@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..explain import Equation
+from ..i18n import N_, _
 from ._shared import NOTES_EPS, lr
 from .base import Optimizer, per_coordinate_step
 from .sgd import NOTES
@@ -21,10 +22,10 @@ class AdaGrad(Optimizer):
     formula = ("h ← h + g²", "p ← p − η·g / (√h + ε)")
     hypers = (lr(0.01), NOTES_EPS)
     fields = ("h",)
-    field_meanings = {"h": ("Σ g²", "the sum of all squared gradients so far")}
+    field_meanings = {"h": ("Σ g²", N_("the sum of all squared gradients so far"))}
     State = AdaGradState
     notes_rounding = True
-    about = ("Divides each coordinate's step by the root of the sum h of its squared gradients, so steep "
+    about = N_("Divides each coordinate's step by the root of the sum h of its squared gradients, so steep "
              "coordinates take small steps and flat ones large steps. h only grows, so every step size "
              "shrinks for ever.")
     source = NOTES
@@ -46,4 +47,4 @@ class AdaGrad(Optimizer):
         rate = self.values["lr"] if update is None else self.learning_rate(update)
         step = per_coordinate_step(rate, state.h, self.values["eps"])
         return {**super().derived(state, update),
-                "step_size": ("factor the gradient was multiplied by: η / (√h + ε)", step)}
+                "step_size": (_("factor the gradient was multiplied by: {factor}").format(factor="η / (√h + ε)"), step)}

@@ -6,6 +6,7 @@ import math
 from typing import NamedTuple
 
 from ..explain import Equation
+from ..i18n import N_, _
 from ._shared import NOTES_EPS, beta1, beta2, lr
 from .base import Optimizer
 from .sgd import NOTES
@@ -25,12 +26,12 @@ class Adam(Optimizer):
                "lr_t = η·√(1−β₂ᵗ) / (1−β₁ᵗ)", "p ← p − lr_t·m / √(v + ε)")
     hypers = (lr(0.001), beta1(), beta2(), NOTES_EPS)
     fields = ("m", "v")
-    field_meanings = {"m": ("1st moment", "running mean of the gradient g"),
-                      "v": ("2nd moment", "running mean of the squared gradient g²")}
+    field_meanings = {"m": (N_("1st moment"), N_("running mean of the gradient g")),
+                      "v": (N_("2nd moment"), N_("running mean of the squared gradient g²"))}
     counts_steps = True
     State = AdamState
     notes_rounding = True
-    about = ("Momentum (m, a running mean of gradients) and RMSProp (v, a running mean of squared "
+    about = N_("Momentum (m, a running mean of gradients) and RMSProp (v, a running mean of squared "
              "gradients) together. Both start at zero, so early means are too small: lr_t corrects for that "
              "bias. The notes add ε inside the square root.")
     source = NOTES + "; Kingma & Ba, 'Adam: A Method for Stochastic Optimization', ICLR 2015"
@@ -72,5 +73,6 @@ class Adam(Optimizer):
         eps = self.values["eps"]
         step = tuple(lr_t / math.sqrt(float(vi) + eps) for vi in state.v)
         return {**super().derived(state, state.t if update is None else update),
-                "lr_t": ("bias-corrected learning rate of this step: η·√(1−β₂ᵗ)/(1−β₁ᵗ)", lr_t),
-                "step_size": ("factor m was multiplied by: lr_t / √(v + ε)", step)}
+                "lr_t": (_("bias-corrected learning rate of this step: {formula}").format(formula="η·√(1−β₂ᵗ)/(1−β₁ᵗ)"),
+                         lr_t),
+                "step_size": (_("factor m was multiplied by: {factor}").format(factor="lr_t / √(v + ε)"), step)}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..explain import Equation
+from ..i18n import N_
 from ._shared import TORCH, beta1, beta2, eps, lerp, lr, weight_decay
 from .base import Optimizer
 
@@ -26,14 +27,15 @@ class Adamax(Optimizer):
     title = "Adamax"
     order = 12
     formula = ("m ← β₁·m + (1−β₁)·g", "u ← max(β₂·u, |g| + ε)", "p ← p − η/(1−β₁ᵗ) · m / u")
-    hypers = (lr(0.002), beta1(), beta2(0.999, "decay of the running maximum u of |g|"),
-              eps(1e-8, "to |g| inside the maximum"), weight_decay(0.0, False))
+    hypers = (lr(0.002), beta1(), beta2(0.999, N_("decay of the running maximum u of |g|")),
+              eps(1e-8, N_("small constant added to |g| inside the maximum, so the division stays finite")),
+              weight_decay(0.0, False))
     fields = ("m", "u")
-    field_meanings = {"m": ("1st moment", "running mean of the gradient g"),
-                      "u": ("max |g|", "a decaying maximum of the gradient's size (the ∞-norm)")}
+    field_meanings = {"m": (N_("1st moment"), N_("running mean of the gradient g")),
+                      "u": (N_("max |g|"), N_("a decaying maximum of the gradient's size (the ∞-norm)"))}
     counts_steps = True
     State = AdamaxState
-    about = ("Adam's v averages g² (a 2-norm); Adamax lets the exponent grow to infinity, which turns the "
+    about = N_("Adam's v averages g² (a 2-norm); Adamax lets the exponent grow to infinity, which turns the "
              "average into a decaying maximum u of |g|. u needs no bias correction, and one huge gradient "
              "cannot make it overflow. Steps are at most about η/(1−β₁ᵗ)·|m|/|g|.")
     source = TORCH.format("Adamax", "adamax") + "; Kingma & Ba, 'Adam: A Method for Stochastic Optimization', §7.1"

@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..explain import Equation
-from ._shared import TORCH, beta1, beta2, eps, lerp, lr, weight_decay
+from ..i18n import N_
+from ._shared import EPS_IN_DENOMINATOR, TORCH, beta1, beta2, eps, lerp, lr, weight_decay
 from .base import Optimizer
 
-MOMENTS = {"m": ("1st moment", "running mean of the gradient g"),
-           "v": ("2nd moment", "running mean of the squared gradient g²")}
+MOMENTS = {"m": (N_("1st moment"), N_("running mean of the gradient g")),
+           "v": (N_("2nd moment"), N_("running mean of the squared gradient g²"))}
 TORCH_ADAM_FORMULA = ("m ← β₁·m + (1−β₁)·g", "v ← β₂·v + (1−β₂)·g²",
                       "p ← p − η/(1−β₁ᵗ) · m / (√v / √(1−β₂ᵗ) + ε)")
 
@@ -36,12 +37,12 @@ class AdamW(Optimizer):
     title = "AdamW"
     order = 7
     formula = ("p ← p·(1 − η·λ)", *TORCH_ADAM_FORMULA)
-    hypers = (lr(0.001), beta1(), beta2(), eps(1e-8, "to √v̂ in the denominator"), weight_decay(0.01, True))
+    hypers = (lr(0.001), beta1(), beta2(), eps(1e-8, EPS_IN_DENOMINATOR), weight_decay(0.01, True))
     fields = ("m", "v")
     field_meanings = MOMENTS
     counts_steps = True
     State = AdamWState
-    about = ("Adam with decoupled weight decay. Adding λ·p to the gradient (L2) lets Adam's per-coordinate "
+    about = N_("Adam with decoupled weight decay. Adding λ·p to the gradient (L2) lets Adam's per-coordinate "
              "scaling weaken the decay where gradients are large; AdamW instead shrinks p by the factor "
              "1 − η·λ before each Adam step, the same for every coordinate. m and v are Adam's running means "
              "of g and g², bias-corrected through 1 − β₁ᵗ and 1 − β₂ᵗ; ε is added after the square root, as "

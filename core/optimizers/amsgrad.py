@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..explain import Equation
+from ..i18n import N_
 from ._shared import TORCH, beta1, beta2, eps, lerp, lr, weight_decay
 from .adamw import MOMENTS, adam_constants
 from .base import Optimizer
@@ -30,13 +31,15 @@ class AMSGrad(Optimizer):
     order = 10
     formula = ("m ← β₁·m + (1−β₁)·g", "v ← β₂·v + (1−β₂)·g²", "v_max ← max(v_max, v)",
                "p ← p − η/(1−β₁ᵗ) · m / (√v_max / √(1−β₂ᵗ) + ε)")
-    hypers = (lr(0.001), beta1(), beta2(), eps(1e-8, "to the root of v_max in the denominator"),
+    hypers = (lr(0.001), beta1(), beta2(),
+              eps(1e-8, N_("small constant added to the root of v_max in the denominator, so the division stays "
+                           "finite")),
               weight_decay(0.0, False))
     fields = ("m", "v", "v_max")
-    field_meanings = {**MOMENTS, "v_max": ("max of v", "the largest v so far: the denominator never shrinks")}
+    field_meanings = {**MOMENTS, "v_max": (N_("max of v"), N_("the largest v so far: the denominator never shrinks"))}
     counts_steps = True
     State = AMSGradState
-    about = ("Adam can take a large step after a stretch of small gradients, because v forgets the large "
+    about = N_("Adam can take a large step after a stretch of small gradients, because v forgets the large "
              "ones; in some problems that keeps it from converging. AMSGrad divides by the largest v seen "
              "so far (v_max), so a coordinate's step size can only shrink. While v never decreases it takes "
              "exactly Adam's steps (torch's form, as AdamW with λ = 0).")

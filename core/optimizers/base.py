@@ -28,8 +28,9 @@ from typing import ClassVar
 import numpy as np
 
 from ..hyper import Hyper, InvalidValue
+from ..i18n import _
 from ..noise import Noise
-from ..numerics import MAX_DECIMALS, NUMPY, PYTHON, ArrayOps, FloatOps
+from ..numerics import NUMPY, PYTHON, ArrayOps, FloatOps
 from ..schedules import CONSTANT, Schedule
 from ..settings import DECIMALS
 from ..values import shown
@@ -47,6 +48,10 @@ class Optimizer:
     comes from) and ``demo`` (settings that move every test function visibly within a hundred steps:
     tests and benchmarks use them), and implements ``make_rule`` and, if an update needs more than the
     learning rate in effect, ``constants``.  Instances are immutable; `replace` returns a changed copy.
+
+    The texts a person reads are English, marked with ``N_`` where they are declared (``title`` where it
+    is a word rather than a name: Momentum; ``about``; ``field_meanings``; each Hyper's meaning), and
+    shown in the current language through `title_text`, `about_text`, `field_text` (and ``_``).
     """
 
     name: ClassVar[str]
@@ -79,15 +84,15 @@ class Optimizer:
         known = {h.name: h for h in self.hypers}
         for key in values:
             if key not in known:
-                raise InvalidValue(f"unknown hyperparameter {key!r} for {self.name} "
-                                   f"(choose from {', '.join(known)})")
+                raise self._unknown(key)
         checked = {name: h.check(values.get(name, h.default)) for name, h in known.items()}
         if decimals is not None and not isinstance(decimals, int | np.integer):
-            raise InvalidValue(f"decimals must be a whole number from 0 to {MAX_DECIMALS}, got {decimals!r}")
+            raise InvalidValue(_("{label} must be a whole number from {range}, got {value}").format(
+                label=DECIMALS.label_text, range=DECIMALS.range_text, value=repr(decimals)))
         if schedule is not None and not isinstance(schedule, Schedule):
-            raise InvalidValue(f"schedule must be a Schedule, got {shown(schedule)}")
+            raise InvalidValue(_("schedule must be a Schedule, got {value}").format(value=shown(schedule)))
         if noise is not None and not isinstance(noise, Noise):
-            raise InvalidValue(f"noise must be a Noise or None, got {shown(noise)}")
+            raise InvalidValue(_("noise must be a Noise or None, got {value}").format(value=shown(noise)))
         object.__setattr__(self, "values", checked)
         object.__setattr__(self, "decimals", DECIMALS.check(decimals))
         object.__setattr__(self, "schedule", schedule or CONSTANT)
@@ -129,8 +134,28 @@ class Optimizer:
         for h in cls.hypers:
             if h.name == name:
                 return h
-        raise InvalidValue(f"unknown hyperparameter {name!r} for {cls.name} "
-                           f"(choose from {', '.join(h.name for h in cls.hypers)})")
+        raise cls._unknown(name)
+
+    @classmethod
+    def _unknown(cls, name: str) -> InvalidValue:
+        return InvalidValue(_("unknown hyperparameter {name} for {optimizer} (choose from {choices})").format(
+            name=repr(name), optimizer=cls.name, choices=", ".join(h.name for h in cls.hypers)))
+
+    # -- what a person reads, in the current language -------------------------------------------------
+    @classmethod
+    def title_text(cls) -> str:
+        """The title as menus show it: "모멘텀" for Momentum in Korean; names (Adam, Nesterov) as they are."""
+        return _(cls.title)
+
+    @classmethod
+    def about_text(cls) -> str:
+        return _(cls.about)
+
+    @classmethod
+    def field_text(cls, name: str) -> tuple[str, str]:
+        """(short label, meaning) of the state field ``name``; ("", "") for a field without them."""
+        short, meaning = cls.field_meanings.get(name, ("", ""))
+        return _(short), _(meaning)
 
     @classmethod
     def state_columns(cls) -> tuple[str, ...]:
@@ -142,8 +167,8 @@ class Optimizer:
         """Why the lecture notes' rounding does not apply here (empty for the notes' six, where it does)."""
         if cls.notes_rounding:
             return ""
-        return (f"Lecture-notes rounding applies to the notes' six optimizers only: {cls.title} is not one "
-                f"of them, so its steps are always computed in full precision.")
+        return _("Lecture-notes rounding applies to the notes' six optimizers only: {title} is not one of them, "
+                 "so its steps are always computed in full precision.").format(title=cls.title_text())
 
     # -- the notes' rounding ------------------------------------------------------------------------
     @property
@@ -228,13 +253,14 @@ class Optimizer:
     def derived(self, state, update: int | None = None) -> dict[str, tuple[str, object]]:
         """Quantities a teacher explains, computed from the state after update number ``update``.
 
-        Returns {name: (meaning, value)} where value is a float or an (x, y) pair.  With ``update`` given
+        Returns {name: (meaning, value)} where value is a float or an (x, y) pair; the meaning is in the
+        current language.  With ``update`` given
         and a schedule set, it includes the learning rate that update used.
         """
         if update is None or update < 1 or self.schedule.is_constant:
             return {}
-        return {"lr_in_effect": ("learning rate of this update under the schedule: " + self.schedule.formula,
-                                 self.learning_rate(update))}
+        meaning = _("learning rate of this update under the schedule: {formula}").format(formula=self.schedule.formula)
+        return {"lr_in_effect": (meaning, self.learning_rate(update))}
 
     # -- what subclasses write ----------------------------------------------------------------------
     def step_constants(self, first: int, count: int, lr=None) -> Sequence:

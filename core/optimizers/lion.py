@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..explain import Equation
+from ..i18n import N_
 from ._shared import beta1, beta2, lr, weight_decay
 from .base import Optimizer
 
@@ -25,12 +26,12 @@ class Lion(Optimizer):
     title = "Lion"
     order = 13
     formula = ("c = β₁·m + (1−β₁)·g", "p ← p − η·(sign(c) + λ·p)", "m ← β₂·m + (1−β₂)·g")
-    hypers = (lr(1e-4), beta1(0.9, "weight of the momentum m in the direction c whose sign is taken"),
-              beta2(0.99, "decay of the momentum m kept for the next steps"), weight_decay(0.0, True))
+    hypers = (lr(1e-4), beta1(0.9, N_("weight of the momentum m in the direction c whose sign is taken")),
+              beta2(0.99, N_("decay of the momentum m kept for the next steps")), weight_decay(0.0, True))
     fields = ("m",)
-    field_meanings = {"m": ("momentum", "running mean of the gradient g")}
+    field_meanings = {"m": (N_("momentum"), N_("running mean of the gradient g"))}
     State = LionState
-    about = ("Every coordinate moves by exactly η per step (plus weight decay): only the sign of c, a blend "
+    about = N_("Every coordinate moves by exactly η per step (plus weight decay): only the sign of c, a blend "
              "of the momentum m and the new gradient, is used. Two decays: β₁ mixes for the current "
              "direction, β₂ (slower) for the momentum carried on. It needs no second moment, so its state "
              "is half of Adam's; near a minimum it oscillates by about η.")

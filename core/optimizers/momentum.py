@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..explain import Equation
+from ..i18n import N_, _
 from ._shared import lr, momentum
 from .base import Optimizer
 from .sgd import NOTES
@@ -16,15 +17,15 @@ class MomentumState(NamedTuple):
 
 class Momentum(Optimizer):
     name = "momentum"
-    title = "Momentum"
+    title = N_("Momentum")
     order = 2
     formula = ("v ← μ·v − η·g", "p ← p + v")
     hypers = (lr(0.01), momentum())
     fields = ("v",)
-    field_meanings = {"v": ("velocity", "the velocity: a decaying sum of past steps")}
+    field_meanings = {"v": (N_("velocity"), N_("the velocity: a decaying sum of past steps"))}
     State = MomentumState
     notes_rounding = True
-    about = ("Gradient descent with a velocity v that keeps a fraction μ of the previous step, like a ball "
+    about = N_("Gradient descent with a velocity v that keeps a fraction μ of the previous step, like a ball "
              "rolling downhill: it speeds up along a steady slope and damps zig-zags across a valley.")
     source = NOTES
     demo = {"lr": 0.05}
@@ -43,4 +44,4 @@ class Momentum(Optimizer):
     def derived(self, state, update=None):
         rate = self.values["lr"] if update is None else self.learning_rate(update)
         return {**super().derived(state, update),
-                "step_size": ("factor the gradient was multiplied by: η", (rate, rate))}
+                "step_size": (_("factor the gradient was multiplied by: {factor}").format(factor="η"), (rate, rate))}

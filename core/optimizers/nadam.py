@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from ..explain import Equation
 from ..hyper import Hyper
-from ._shared import TORCH, beta1, beta2, eps, lerp, lr, weight_decay
+from ..i18n import N_
+from ._shared import EPS_IN_DENOMINATOR, TORCH, beta1, beta2, eps, lerp, lr, weight_decay
 from .adamw import MOMENTS
 from .base import Optimizer
 
@@ -34,16 +35,16 @@ class NAdam(Optimizer):
     order = 8
     formula = ("μ_t = β₁·(1 − ½·0.96^(t·ψ)),  Π ← Π·μ_t", "m ← β₁·m + (1−β₁)·g", "v ← β₂·v + (1−β₂)·g²",
                "p ← p − η·[(1−μ_t)/(1−Π)·g + μ_{t+1}/(1−Π·μ_{t+1})·m] / (√(v/(1−β₂ᵗ)) + ε)")
-    hypers = (lr(0.002), beta1(), beta2(), eps(1e-8, "to √v̂ in the denominator"), weight_decay(0.0, False),
-              Hyper("momentum_decay", 4e-3, 0.0, 1.0, "ψ", "how fast the momentum coefficient μ_t rises "
-                    "towards β₁ over the first steps (torch's momentum_decay)"))
+    hypers = (lr(0.002), beta1(), beta2(), eps(1e-8, EPS_IN_DENOMINATOR), weight_decay(0.0, False),
+              Hyper("momentum_decay", 4e-3, 0.0, 1.0, "ψ", N_("how fast the momentum coefficient μ_t rises towards "
+                                                               "β₁ over the first steps (torch's momentum_decay)")))
     fields = ("m", "v", "mu_product")
-    field_meanings = {**MOMENTS, "mu_product": ("Π μ", "the product of the momentum coefficients μ so far "
-                                                      "(NAdam's bias correction for m)")}
+    field_meanings = {**MOMENTS, "mu_product": ("Π μ", N_("the product of the momentum coefficients μ so far "
+                                                         "(NAdam's bias correction for m)"))}
     initial = {"mu_product": 1.0}
     counts_steps = True
     State = NAdamState
-    about = ("Adam with Nesterov's look-ahead: the step mixes the current gradient and the momentum the next "
+    about = N_("Adam with Nesterov's look-ahead: the step mixes the current gradient and the momentum the next "
              "step will have (μ_{t+1}), each bias-corrected by the product Π of the momentum coefficients. "
              "μ_t starts at β₁/2 and rises towards β₁ at a rate set by ψ, a warm-up for the momentum.")
     source = TORCH.format("NAdam", "nadam") + "; Dozat, 'Incorporating Nesterov Momentum into Adam', ICLR 2016"

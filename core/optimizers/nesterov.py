@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..explain import Equation
+from ..i18n import N_, _
 from ._shared import lr, momentum
 from .base import Optimizer
 from .sgd import NOTES
@@ -23,10 +24,10 @@ class Nesterov(Optimizer):
     formula = ("p ← p + μ²·v − (1+μ)·η·g", "v ← μ·v − η·g")
     hypers = (lr(0.01), momentum())
     fields = ("v",)
-    field_meanings = {"v": ("velocity", "the velocity: a decaying sum of past steps")}
+    field_meanings = {"v": (N_("velocity"), N_("the velocity: a decaying sum of past steps"))}
     State = NesterovState
     notes_rounding = True
-    about = ("Momentum that looks ahead: it corrects the step with the gradient where the velocity is "
+    about = N_("Momentum that looks ahead: it corrects the step with the gradient where the velocity is "
              "taking the point, which brakes before overshooting. This is the notes' rearranged form, which "
              "only needs the gradient at p.")
     source = NOTES
@@ -54,5 +55,5 @@ class Nesterov(Optimizer):
     def derived(self, state, update=None):
         rate = self.values["lr"] if update is None else self.learning_rate(update)
         step = (1 + self.values["momentum"]) * rate
-        return {**super().derived(state, update),
-                "step_size": ("factor the gradient was multiplied by: (1+μ)·η", (step, step))}
+        meaning = _("factor the gradient was multiplied by: {factor}").format(factor="(1+μ)·η")
+        return {**super().derived(state, update), "step_size": (meaning, (step, step))}

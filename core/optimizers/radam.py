@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..explain import Equation
+from ..i18n import N_, _
 from ._shared import TORCH, beta1, beta2, eps, lerp, lr, weight_decay
 from .adamw import MOMENTS
 from .base import Optimizer
@@ -40,12 +41,14 @@ class RAdam(Optimizer):
     order = 9
     formula = ("m ← β₁·m + (1−β₁)·g", "v ← β₂·v + (1−β₂)·g²", "ρ_t = ρ_∞ − 2t·β₂ᵗ/(1−β₂ᵗ),  ρ_∞ = 2/(1−β₂) − 1",
                "ρ_t > 5:  p ← p − η·m/(1−β₁ᵗ) · √(1−β₂ᵗ)/(√v + ε) · r_t", "else:  p ← p − η·m/(1−β₁ᵗ)")
-    hypers = (lr(0.001), beta1(), beta2(), eps(1e-8, "to √v in the denominator"), weight_decay(0.0, False))
+    hypers = (lr(0.001), beta1(), beta2(),
+              eps(1e-8, N_("small constant added to √v in the denominator, so the division stays finite")),
+              weight_decay(0.0, False))
     fields = ("m", "v")
     field_meanings = MOMENTS
     counts_steps = True
     State = RAdamState
-    about = ("In Adam's first steps v rests on a handful of gradients, so the adaptive step size varies "
+    about = N_("In Adam's first steps v rests on a handful of gradients, so the adaptive step size varies "
              "wildly (a reason warm-up helps). RAdam estimates how many gradients v effectively averages "
              "(ρ_t) and, until that exceeds 5, takes plain momentum steps η·m̂; then it scales Adam's step "
              "by the rectification r_t < 1, which tends to 1 as ρ_t grows.")
@@ -100,5 +103,5 @@ class RAdam(Optimizer):
             return {}
         rect = rectification(state.t, self.values["beta2"])
         return {**super().derived(state, state.t if update is None else update),
-                "rectification": ("r_t: how much of Adam's adaptive step is taken (none while ρ_t ≤ 5)",
+                "rectification": (_("r_t: how much of Adam's adaptive step is taken (none while ρ_t ≤ 5)"),
                                   0.0 if rect is None else rect)}

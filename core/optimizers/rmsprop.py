@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from ..explain import Equation
 from ..hyper import Hyper
+from ..i18n import N_, _
 from ._shared import NOTES_EPS, lr
 from .base import Optimizer, per_coordinate_step
 from .sgd import NOTES
@@ -21,14 +22,14 @@ class RMSProp(Optimizer):
     order = 5
     formula = ("h ← γ·h + (1−γ)·g²", "p ← p − η·g / (√h + ε)")
     hypers = (lr(0.01),
-              Hyper("gamma", 0.75, 0.0, 1.0, "γ", "forgetting factor (decay rate): the larger, the more the "
-                    "past squared gradients count", high_open=True),
+              Hyper("gamma", 0.75, 0.0, 1.0, "γ", N_("forgetting factor (decay rate): the larger, the more the "
+                                                      "past squared gradients count"), high_open=True),
               NOTES_EPS)
     fields = ("h",)
-    field_meanings = {"h": ("mean g²", "a decaying mean of the squared gradients")}
+    field_meanings = {"h": (N_("mean g²"), N_("a decaying mean of the squared gradients"))}
     State = RMSPropState
     notes_rounding = True
-    about = ("AdaGrad whose sum of squared gradients forgets: h is a decaying mean, so the step size "
+    about = N_("AdaGrad whose sum of squared gradients forgets: h is a decaying mean, so the step size "
              "follows the recent steepness instead of shrinking for ever.")
     source = NOTES
     demo = {"lr": 0.05}
@@ -50,4 +51,4 @@ class RMSProp(Optimizer):
         rate = self.values["lr"] if update is None else self.learning_rate(update)
         step = per_coordinate_step(rate, state.h, self.values["eps"])
         return {**super().derived(state, update),
-                "step_size": ("factor the gradient was multiplied by: η / (√h + ε)", step)}
+                "step_size": (_("factor the gradient was multiplied by: {factor}").format(factor="η / (√h + ε)"), step)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..explain import Equation
+from ..i18n import N_, _
 from ._shared import lr
 from .base import Optimizer
 
@@ -24,7 +25,7 @@ class SGD(Optimizer):
     State = SGDState
     notes_rounding = True
     notes_numpy = False  # the notes' SGD only ever adds Python floats to Python floats
-    about = ("Plain gradient descent: step against the gradient, in proportion to it. It has no state; "
+    about = N_("Plain gradient descent: step against the gradient, in proportion to it. It has no state; "
              "the learning rate η alone decides how far each step goes, so a steep direction can overshoot "
              "while a flat one crawls.")
     source = NOTES
@@ -40,4 +41,4 @@ class SGD(Optimizer):
     def derived(self, state, update=None):
         rate = self.values["lr"] if update is None else self.learning_rate(update)
         return {**super().derived(state, update),
-                "step_size": ("factor the gradient was multiplied by: η", (rate, rate))}
+                "step_size": (_("factor the gradient was multiplied by: {factor}").format(factor="η"), (rate, rate))}
