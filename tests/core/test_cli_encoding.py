@@ -13,8 +13,11 @@ from core.cli_output import ERRORS, ascii_spelling, transliterated
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _cli(encoding, *args):
+def _cli(encoding, *args, lang=None):
     env = {**os.environ, "PYTHONIOENCODING": encoding}
+    if lang is not None:  # the command's language from LANG alone
+        env = {key: value for key, value in env.items() if key not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+        env["LANG"] = lang
     return subprocess.run([sys.executable, str(ROOT / "main.py"), "run", *args], capture_output=True, cwd=ROOT,
                           env=env, timeout=60)
 
@@ -59,6 +62,31 @@ def test_hangul_passes_through_cp949_and_is_spelled_out_in_ascii():
     plain = _cli("ascii", "--function", "학습률")
     assert plain.returncode == 2 and b"Traceback" not in plain.stderr and max(plain.stderr) < 128
     assert b"unknown function '???'" in plain.stderr
+
+
+def test_korean_output_passes_through_cp949_with_ascii_spellings_for_what_cp949_lacks():
+    listed = _cli("cp949", "--list", lang="ko_KR.UTF-8")
+    assert listed.returncode == 0 and listed.stderr == b""
+    out = listed.stdout.decode("cp949")  # strict: every byte is cp949
+    assert out.startswith("함수 (--function):\n") and "옵티마이저 (--optimizer)와 하이퍼파라미터" in out
+    assert "학습률: 한 번 시행할 때 기울기를 따라 얼마나 멀리 이동하는지" in out
+    # the symbols cp949 has stay; the minus sign U+2212 and the modifier letter ᵗ are spelled out
+    assert "m ← β₁·m + (1-β₁)·g" in out and "lr_t = η·√(1-β₂^t) / (1-β₁^t)" in out
+    assert "기본값 0.01     범위 0 < lr ≤ 100" in out
+    assert "−" not in out and "?" not in out
+    refused = _cli("cp949", "--set", "lr=-1", lang="ko_KR.UTF-8")
+    assert refused.returncode == 2 and refused.stdout == b""
+    assert refused.stderr.decode("cp949") == ("gradstep run: 오류: lr = -1: 범위를 벗어났습니다 "
+                                              "(허용 범위: 0 < lr ≤ 100)\n")
+    converged = _cli("cp949", "--set", "lr=0.5", "--steps", "1000", "--quiet", lang="ko_KR.eucKR")
+    assert converged.returncode == 0 and converged.stderr.decode("cp949") == "30회 시행에서 수렴\n"
+
+
+def test_korean_output_on_an_ascii_console_is_ascii_and_whole():
+    refused = _cli("ascii", "--set", "lr=-1", lang="ko_KR.UTF-8")
+    assert refused.returncode == 2 and b"Traceback" not in refused.stderr and max(refused.stderr) < 128
+    assert refused.stderr.startswith(b"gradstep run: ??: lr = -1: ") and refused.stderr.endswith(b": 0 < lr <= 100)\n")
+    assert refused.stderr.count(b"\n") == 1
 
 
 def test_a_text_stream_writes_what_its_encoding_carries():
