@@ -93,7 +93,8 @@ def list_lines() -> list[str]:
     for kind in SCHEDULES.values():
         lines.append(f"  {kind.name:<13} {kind.formula}" + (f"   ({_(kind.source)})" if kind.source else ""))
         lines += [_parameter_line(p) for p in kind.params]
-    lines.append(f"  {_('any of them'):<12} {WARMUP.name}=K: {WARMUP.meaning_text}")
+    any_of_them = _("any of them")  # (not inside the f-string: Python < 3.12 hides it there from the extractor)
+    lines.append(f"  {any_of_them:<12} {WARMUP.name}=K: {WARMUP.meaning_text}")
     lines.append("")
     lines.append(_("Noise: --noise SIGMA adds σ·z to the gradient, z standard normal from --seed N and the step."))
     return lines

@@ -7,6 +7,11 @@ is shown, with ``_``.  Nothing translated is ever kept, so a language switched w
 (the window's Language menu) applies to every text shown afterwards.  Numbers, symbols, option names,
 CSV columns and JSON keys are never translated.
 
+A marked text is a plain string literal with named placeholders, filled after translating so that a
+translation may reorder them: ``_("{label} must be a number, got {value}").format(label=..., value=...)``.
+Never an f-string, nor a ``_("...")`` inside an f-string's braces: Python before 3.12 hides that from
+the extractor.
+
 The library's language is English until `set_language` is called: importing ``core`` never looks at the
 machine's locale.  The headless commands' entry points call
 ``set_language(language_from_environment())``, so ``LANG=ko_KR.UTF-8 gradstep run`` speaks Korean.
