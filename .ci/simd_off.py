@@ -6,8 +6,6 @@ fall back to the baseline, so CI exercises both ends on whatever machine it gets
 has may be named: numpy refuses to disable a feature that is not there.
 """
 
-import numpy
-
 try:
     from numpy._core import _multiarray_umath as umath
 except ImportError:  # numpy 1.x

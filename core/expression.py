@@ -109,8 +109,12 @@ class TypedFunction:
             x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
             with np.errstate(all="ignore"):
                 return _filled(self._value(x, y), x, y)
+        # one-element arrays, not float64 scalars: a scalar's power or exp calls the C library while an
+        # array goes through numpy's loops (SIMD ones on some CPUs), and the two may differ in the last
+        # place; this way a run and a batch started at the same point take the same steps
+        x, y = np.array([x], dtype=np.float64), np.array([y], dtype=np.float64)
         with np.errstate(all="ignore"):
-            return float(self._value(np.float64(x), np.float64(y)))
+            return float(_filled(self._value(x, y), x, y)[0])
 
     def grad(self, x, y, ops):
         """(df/dx, df/dy) at a point or at arrays of points, like `value`; nan where f is not finite.
@@ -123,11 +127,11 @@ class TypedFunction:
             with np.errstate(all="ignore"):
                 defined = np.isfinite(self._value(x, y))
                 return tuple(np.where(defined, _filled(g, x, y), np.nan) for g in self._grad(x, y))
-        x, y = np.float64(x), np.float64(y)
+        x, y = np.array([x], dtype=np.float64), np.array([y], dtype=np.float64)  # as in `value`
         with np.errstate(all="ignore"):
-            if not np.isfinite(self._value(x, y)):
+            if not np.isfinite(_filled(self._value(x, y), x, y)[0]):
                 return math.nan, math.nan
-            gx, gy = self._grad(x, y)
+            gx, gy = (_filled(g, x, y)[0] for g in self._grad(x, y))
             return float(gx), float(gy)
 
     def objective(self, view=None) -> Objective:
