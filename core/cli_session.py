@@ -11,7 +11,7 @@ streamed one after another, so memory does not grow with the step limit.
 
 from __future__ import annotations
 
-from .lessons import Lesson, LessonRun, load_session, save_session
+from .lessons import Lesson, LessonRun, load_session, save_session, saved_session_texts
 from .run import Run
 from .settings import DECIMALS, MAX_STEPS, TOL
 from .trajectory_csv import RunsWriter
@@ -46,8 +46,14 @@ def write_session_csv(runs: list[tuple[Run, int]], stream, stream_steps) -> None
 
 
 def save_run_as_session(path, run: Run, steps: int):
-    """Save ``run`` (before it steps) as a one-run session with ``steps`` as its step limit."""
+    """Save ``run`` (before it steps) as a one-run session with ``steps`` as its step limit.
+
+    The session's group, title and description are written in the language in use (LANG=ko_KR.UTF-8:
+    Korean), by `core.lessons.saved_session_texts`: they are the file's data, shown as written when it
+    is opened.  The run is named after its optimizer's title as declared (SGD, Momentum), as the window
+    names a new run."""
     name = type(run.optimizer).title
-    session = Lesson("session", "Sessions", "Saved session", f"1 run on {run.function.title}", run.function,
-                     run.decimals, max(steps, 1), (LessonRun(name, run.optimizer, run.start),), run.tol)
+    group, title, description = saved_session_texts(run.function, 1)
+    session = Lesson("session", group, title, description, run.function, run.decimals, max(steps, 1),
+                     (LessonRun(name, run.optimizer, run.start),), run.tol)
     return save_session(path, session)

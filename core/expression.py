@@ -37,7 +37,8 @@ from .expression_code import check_computable, compile_numpy
 from .expression_lex import ExpressionError
 from .expression_parse import SYMPY_TROUBLE, Parsed, X, Y, parse
 from .expression_time import TimeUp, within
-from .functions import EXPRESSION_PREFIX, Objective
+from .functions import EXPRESSION_PREFIX, TYPED_IN_NOTE, Objective
+from .i18n import _
 from .numerics import ArrayOps, FloatOps
 from .settings import VIEW
 
@@ -139,8 +140,10 @@ class TypedFunction:
         DEFAULT_VIEW); no known minima.  Raises InvalidValue for a view that is not a finite box."""
         view = _check_view(DEFAULT_VIEW if view is None else view)
         dx, dy = (g if len(g) <= _NOTE_LIMIT else g[:_NOTE_LIMIT - 1] + "…" for g in self.gradient_formula)
+        # the note is kept in English, as a built-in's is, and read through Objective.note_text: the
+        # objective is cached, so a text translated here would stay in the language of its first use
         return Objective(self.name, self.text, self.formula, self.value, self.grad, view, (), None,
-                         self._start(view), f"typed in; ∂f/∂x = {dx}, ∂f/∂y = {dy}")
+                         self._start(view), TYPED_IN_NOTE.format(dx=dx, dy=dy), (dx, dy))
 
     def _start(self, view) -> tuple[float, float]:
         x0, x1, y0, y1 = view
@@ -160,14 +163,14 @@ def parse_function(text: str) -> TypedFunction:
     a caret under the field); within TIME_LIMIT seconds in any case.  Texts with the same canonical text
     give the same object (the last `CACHE_SIZE` are kept), so only a new function is differentiated."""
     if not isinstance(text, str):
-        raise ExpressionError(f"a typed function must be text, got {type(text).__name__}")
+        raise ExpressionError(_("a typed function must be text, got {value}").format(value=type(text).__name__))
     if text.lstrip()[:len(EXPRESSION_PREFIX)].lower() == EXPRESSION_PREFIX:
         text = text.lstrip()[len(EXPRESSION_PREFIX):]
     try:
         return within(lambda: _cached(parse(text)), TIME_LIMIT)
     except TimeUp:
-        raise ExpressionError(f"the function is too complex: sympy took more than {TIME_LIMIT} s to "
-                              f"differentiate it") from None
+        raise ExpressionError(_("the function is too complex: sympy took more than {seconds} s to differentiate "
+                                "it").format(seconds=TIME_LIMIT)) from None
 
 
 def _cached(parsed: Parsed) -> TypedFunction:
@@ -187,14 +190,16 @@ def compile_function(parsed: Parsed) -> TypedFunction:
     if sympy gives up or its result has a part that cannot be computed (a number beyond float range)."""
     try:
         gradient = (sympy.diff(parsed.expr, X), sympy.diff(parsed.expr, Y))
-        check_computable(parsed.expr, "the function")
-        check_computable(parsed.typed, "the function")
+        # TRANSLATORS: what a refusal says holds a number it cannot compute ("the function holds ...")
+        check_computable(parsed.expr, _("the function"))
+        check_computable(parsed.typed, _("the function"))
         for symbol, derivative in zip("xy", gradient, strict=True):
             check_computable(derivative, f"∂f/∂{symbol}")
         return TypedFunction(parsed.text, parsed.expr, gradient, compile_numpy(parsed.typed, typed_order=True),
                              compile_numpy(list(gradient), typed_order=False))
     except SYMPY_TROUBLE as error:
-        raise ExpressionError(f"sympy could not differentiate the function ({type(error).__name__})") from None
+        raise ExpressionError(_("sympy could not differentiate the function ({error})").format(
+            error=type(error).__name__)) from None
 
 
 @lru_cache(maxsize=CACHE_SIZE)

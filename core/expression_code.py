@@ -27,6 +27,7 @@ from sympy.printing.numpy import NumPyPrinter
 
 from .expression_lex import ExpressionError
 from .expression_parse import MAX_BITS, X, Y
+from .i18n import _
 from .values import shown
 
 __all__ = ["check_computable", "compile_numpy", "int_power"]
@@ -53,15 +54,18 @@ def int_power(base, n: int):
 
 def check_computable(expr: sympy.Expr, what: str) -> None:
     """Raise ExpressionError unless every part of ``expr`` is one the printer turns into numpy code:
-    x, y, finite numbers that fit a float, pi, e, sums, products, powers and the allowed functions."""
+    x, y, finite numbers that fit a float, pi, e, sums, products, powers and the allowed functions.  ``what``
+    names the expression as the message shows it (translated already): "the function", "∂f/∂x"."""
     for node in sympy.preorder_traversal(expr):
         if node.is_Number:
             if not node.is_finite or (node.is_Rational and max(abs(node.p), node.q).bit_length() > MAX_BITS) or (
                     node.is_Float and not math.isfinite(float(node))):
-                raise ExpressionError(f"{what} holds the number {shown(str(node))}, which is not a finite float")
+                raise ExpressionError(_("{what} holds the number {number}, which is not a finite float").format(
+                    what=what, number=shown(str(node))))
         elif not (node in (X, Y, S.Pi, S.Exp1) or isinstance(node, sympy.Add | sympy.Mul | sympy.Pow)
                   or type(node) in _FUNCTION_CLASSES):
-            raise ExpressionError(f"{what} holds {shown(str(node))}, which GradStep cannot compute")
+            raise ExpressionError(_("{what} holds {part}, which GradStep cannot compute").format(
+                what=what, part=shown(str(node))))
 
 
 class _Printer(NumPyPrinter):

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .i18n import N_, _
 from .values import InvalidValue, shown
 
 __all__ = ["FUNCTION_NAMES", "MAX_DEPTH", "MAX_LENGTH", "NAMES", "ExpressionError", "Lexed", "lex"]
@@ -33,17 +34,17 @@ VARIABLES = ("x", "y")
 CONSTANT_NAMES = ("pi", "e")
 FUNCTION_NAMES = ("sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "sinh", "cosh", "atan", "arctan")
 NAMES = frozenset(VARIABLES + CONSTANT_NAMES + FUNCTION_NAMES)
-ALLOWED = "numbers, x, y, pi, e, + - * / ^ ( ) and " + ", ".join(FUNCTION_NAMES)
 
 _TOKEN = re.compile(r" +|(?P<number>(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
                     r"|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>\*\*|//|[-+*/^()])")
-_WHY = {"'": "a formula has no text in quotes", '"': "a formula has no text in quotes",
-        "[": "a formula has no subscripts or lists", "]": "a formula has no subscripts or lists",
-        "{": "use ( ) for grouping", "}": "use ( ) for grouping",
-        ".": "a dot belongs inside a number only (a formula has no attributes)",
-        ",": "every function here takes one argument, and a formula has no commas",
-        "=": "type only the right-hand side of f(x, y) = …", ":": "a formula has no lambdas or slices",
-        "#": "a formula has no comments", "%": "use / for division"}
+# why a character is refused, said after "... is not allowed:" (translated when it is raised)
+_WHY = {"'": N_("a formula has no text in quotes"), '"': N_("a formula has no text in quotes"),
+        "[": N_("a formula has no subscripts or lists"), "]": N_("a formula has no subscripts or lists"),
+        "{": N_("use ( ) for grouping"), "}": N_("use ( ) for grouping"),
+        ".": N_("a dot belongs inside a number only (a formula has no attributes)"),
+        ",": N_("every function here takes one argument, and a formula has no commas"),
+        "=": N_("type only the right-hand side of f(x, y) = …"), ":": N_("a formula has no lambdas or slices"),
+        "#": N_("a formula has no comments"), "%": N_("use / for division")}
 _LOOKALIKES = {"−": "-", "–": "-", "—": "-", "×": "*", "·": "*", "⋅": "*", "∙": "*", "÷": "/", "²": "^2",
                "³": "^3", "π": "pi", "√": "sqrt(…)"}
 _MAX_GROUP = 20  # longest parenthesised group quoted whole in a "write 2*(x+1)" hint
@@ -91,14 +92,21 @@ class Lexed:
         return self.text[first:max(last, first + 1)]
 
 
+def _only_allowed() -> str:
+    """What a formula may hold, said where something else was typed (in the current language)."""
+    return _("a formula uses only numbers, x, y, pi, e, + - * / ^ ( ) and {functions}").format(
+        functions=", ".join(FUNCTION_NAMES))
+
+
 def lex(text: str) -> Lexed:
     """Tokenise ``text`` and check it as described in the module docstring; raise ExpressionError."""
     if not isinstance(text, str):
-        raise ExpressionError(f"a typed function must be text, got {shown(text)}")
+        raise ExpressionError(_("a typed function must be text, got {value}").format(value=shown(text)))
     if len(text) > MAX_LENGTH:
-        raise ExpressionError(f"the function is {len(text):,} characters long; at most {MAX_LENGTH} are allowed")
+        raise ExpressionError(_("the function is {length} characters long; at most {most} are allowed").format(
+            length=f"{len(text):,}", most=MAX_LENGTH))
     if not text.strip():
-        raise ExpressionError("type a function of x and y, for example x^2 + 3*y^2")
+        raise ExpressionError(_("type a function of x and y, for example x^2 + 3*y^2"))
     tokens = _checked(text, _scan(text))
     source, origin = _rewrite(tokens)
     return Lexed(text, tokens, source, (*origin, len(text)))
@@ -114,40 +122,48 @@ def _scan(text: str):
         if match.lastgroup == "name" and match.group() not in NAMES:
             raise _name_error(match.group(), position)
         if match.lastgroup == "number" and re.fullmatch(r"0+[1-9][0-9]*", match.group()):
-            raise ExpressionError(f"{shown(match.group())} at column {position + 1}: a whole number does not "
-                                  f"start with 0, write {_short(match.group().lstrip('0'))}", position + 1)
+            raise ExpressionError(_("{number} at column {column}: a whole number does not start with 0, write "
+                                    "{fixed}").format(number=shown(match.group()), column=position + 1,
+                                                      fixed=_short(match.group().lstrip("0"))), position + 1)
         if match.lastgroup is not None:
             yield Token(match.lastgroup, match.group(), position)
         position = match.end()
 
 
 def _character_error(char: str, position: int) -> ExpressionError:
-    where = f"{shown(char)} at column {position + 1}"
+    column = position + 1
     if char.isascii() and char.isprintable():
-        why = _WHY.get(char, f"a formula uses only {ALLOWED}")
-        return ExpressionError(f"{where} is not allowed: {why}", position + 1)
-    label = unicodedata.name(char, f"U+{ord(char):04X}")
+        why = _(_WHY[char]) if char in _WHY else _only_allowed()
+        return ExpressionError(_("{char} at column {column} is not allowed: {why}").format(
+            char=shown(char), column=column, why=why), column)
+    label = unicodedata.name(char, f"U+{ord(char):04X}")  # the Unicode name: English in every language
     if not char.isprintable():
-        return ExpressionError(f"{where} ({label}) is not allowed: a formula is one line of visible characters",
-                               position + 1)
+        return ExpressionError(_("{char} at column {column} ({label}) is not allowed: a formula is one line of "
+                                 "visible characters").format(char=shown(char), column=column, label=label), column)
     plain = _LOOKALIKES.get(char) or unicodedata.normalize("NFKC", char)
-    hint = f"type {plain}" if plain.isascii() and plain.isprintable() and plain != char else "type plain ASCII"
-    return ExpressionError(f"{where} ({label}) is not allowed: {hint}", position + 1)
+    if plain.isascii() and plain.isprintable() and plain != char:
+        hint = _("type {plain}").format(plain=plain)
+    else:
+        hint = _("type plain ASCII")
+    # TRANSLATORS: {hint} is "type {plain}" or "type plain ASCII"
+    return ExpressionError(_("{char} at column {column} ({label}) is not allowed: {hint}").format(
+        char=shown(char), column=column, label=label, hint=hint), column)
 
 
 def _name_error(name: str, position: int) -> ExpressionError:
-    where = f"unknown name {shown(name)} at column {position + 1}"
     if name.lower() in NAMES:
-        hint = f"names are lower case: write {name.lower()}"
+        hint = _("names are lower case: write {name}").format(name=name.lower())
     elif name == "ln":
-        hint = "write log (the natural logarithm)"
+        hint = _("write log (the natural logarithm)")
     elif re.fullmatch(r"[xy]{2,}", name):
-        hint = f"write {'*'.join(name)}"
+        hint = _("write {product}").format(product="*".join(name))
     elif re.fullmatch(r"[xy][0-9]+", name):
-        hint = f"write {name[0]}*{name[1:]} or {name[0]}^{name[1:]}"
+        hint = _("write {product} or {power}").format(product=f"{name[0]}*{name[1:]}", power=f"{name[0]}^{name[1:]}")
     else:
-        hint = f"a formula uses only {ALLOWED}"
-    return ExpressionError(f"{where}: {hint}", position + 1)
+        hint = _only_allowed()
+    # TRANSLATORS: {hint} is a sentence of its own, such as "write x*y"
+    return ExpressionError(_("unknown name {name} at column {column}: {hint}").format(
+        name=shown(name), column=position + 1, hint=hint), position + 1)
 
 
 def _checked(text: str, scanned) -> tuple[Token, ...]:
@@ -162,16 +178,18 @@ def _checked(text: str, scanned) -> tuple[Token, ...]:
         if token.text == "(":
             opened.append(token.start)
             if len(opened) > MAX_DEPTH:
-                raise ExpressionError(f"parentheses nested deeper than {MAX_DEPTH} levels at column "
-                                      f"{token.start + 1}", token.start + 1)
+                raise ExpressionError(_("parentheses nested deeper than {depth} levels at column {column}").format(
+                    depth=MAX_DEPTH, column=token.start + 1), token.start + 1)
         elif token.text == ")":
             if not opened:
-                raise ExpressionError(f"')' at column {token.start + 1} has no matching '('", token.start + 1)
+                raise ExpressionError(_("')' at column {column} has no matching '('").format(column=token.start + 1),
+                                      token.start + 1)
             opened.pop()
     if tokens[-1].kind == "name" and tokens[-1].text in FUNCTION_NAMES:
         raise _call_error(tokens[-1], None)
     if opened:
-        raise ExpressionError(f"'(' at column {opened[-1] + 1} is never closed", opened[-1] + 1)
+        raise ExpressionError(_("'(' at column {column} is never closed").format(column=opened[-1] + 1),
+                              opened[-1] + 1)
     return tuple(tokens)
 
 
@@ -181,24 +199,26 @@ def _check_pair(text: str, left: Token, right: Token, before: Token | None) -> N
         raise _call_error(left, right)
     if left.text == "(" and right.text == ")":
         if before is not None and before.text in FUNCTION_NAMES:
-            raise ExpressionError(f"{before.text}() at column {before.start + 1} needs an argument: write "
-                                  f"{before.text}(x)", before.start + 1)
-        raise ExpressionError(f"empty parentheses at column {left.start + 1}", left.start + 1)
+            raise ExpressionError(_("{name}() at column {column} needs an argument: write {name}(x)").format(
+                name=before.text, column=before.start + 1), before.start + 1)
+        raise ExpressionError(_("empty parentheses at column {column}").format(column=left.start + 1), left.start + 1)
     if _ends_operand(left) and _starts_operand(right):
         if left.kind == right.kind == "number":
-            raise ExpressionError(f"missing operator between {shown(left.text)} and {shown(right.text)} at "
-                                  f"column {column}", column)
-        a, b = _group(text, left.start, -1), _group(text, right.start, 1)
-        raise ExpressionError(f"missing * at column {column}: write {a}*{b}", column)
+            raise ExpressionError(_("missing operator between {left} and {right} at column {column}").format(
+                left=shown(left.text), right=shown(right.text), column=column), column)
+        product = f"{_group(text, left.start, -1)}*{_group(text, right.start, 1)}"
+        raise ExpressionError(_("missing * at column {column}: write {product}").format(column=column, product=product),
+                              column)
 
 
 def _call_error(function: Token, after: Token | None) -> ExpressionError:
     column = function.start + 1
     name = function.text
     if after is not None and after.text in ("^", "**"):
-        return ExpressionError(f"{name} at column {column} needs its argument in parentheses: write "
-                               f"{name}(x)^2, not {name}^2(x)", column)
-    return ExpressionError(f"{name} at column {column} needs its argument in parentheses: write {name}(…)", column)
+        return ExpressionError(_("{name} at column {column} needs its argument in parentheses: write {name}(x)^2, "
+                                 "not {name}^2(x)").format(name=name, column=column), column)
+    return ExpressionError(_("{name} at column {column} needs its argument in parentheses: write {name}(…)").format(
+        name=name, column=column), column)
 
 
 def _ends_operand(token: Token) -> bool:

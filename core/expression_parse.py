@@ -32,6 +32,7 @@ import sympy
 from sympy import S
 
 from .expression_lex import MAX_DEPTH, ExpressionError, Lexed, lex
+from .i18n import _
 from .values import shown
 
 __all__ = ["MAX_BITS", "MAX_EXPONENT", "MAX_NODES", "MAX_TOWER", "MAX_WORK", "SYMPY_TROUBLE", "Parsed", "X", "Y",
@@ -86,7 +87,7 @@ def parse(text: str) -> Parsed:
     except SyntaxError as error:
         raise _syntax_error(lexed, error) from None
     except (RecursionError, MemoryError):  # unreachable within MAX_LENGTH and MAX_DEPTH, but never leak it
-        raise ExpressionError("the function is nested too deeply") from None
+        raise ExpressionError(_("the function is nested too deeply")) from None
     built = _Builder(lexed).build(tree.body, 1)
     return Parsed(canonical(tree), built.typed, built.expr)
 
@@ -103,16 +104,19 @@ def _syntax_error(lexed: Lexed, error: SyntaxError) -> ExpressionError:
     offset = (error.offset or 0) - 1  # SyntaxError.offset is 1-based
     if not 0 <= offset < len(lexed.source):
         last = lexed.tokens[-1]
-        return ExpressionError(f"the function ends too early: something must follow {shown(last.text)} at "
-                               f"column {last.start + 1}", last.start + 1)
+        return ExpressionError(_("the function ends too early: something must follow {token} at column {column}")
+                               .format(token=shown(last.text), column=last.start + 1), last.start + 1)
     column = lexed.column(offset)
     rest = lexed.text[column - 1:].split(" ")[0] or lexed.text[column - 1]
-    return ExpressionError(f"{shown(rest)} at column {column} does not fit there: check the operators and "
-                           f"parentheses around it", column)
+    return ExpressionError(_("{part} at column {column} does not fit there: check the operators and parentheses "
+                             "around it").format(part=shown(rest), column=column), column)
 
 
 class _Builder:
-    """Walks a checked tree; every refusal names the node's text and column in the user's text."""
+    """Walks a checked tree; every refusal names the node's text and column in the user's text.
+
+    A refusal is one whole sentence, translated where it is raised, with ``{part}`` and ``{column}`` for the
+    node (filled by `fail`): ``self.fail(node, _("{part} at column {column} is ..."))``."""
 
     def __init__(self, lexed: Lexed):
         self.lexed = lexed
@@ -121,35 +125,39 @@ class _Builder:
         self.handlers = {ast.Constant: self.constant, ast.Name: self.name, ast.UnaryOp: self.unary,
                          ast.BinOp: self.binary, ast.Call: self.call}
 
-    def fail(self, node: ast.AST, why: str) -> ExpressionError:
+    def fail(self, node: ast.AST, message: str, **values) -> ExpressionError:
+        """The refusal ``message`` (translated, with ``{part}`` and ``{column}``) for ``node``."""
         start = getattr(node, "col_offset", 0)
         end = getattr(node, "end_col_offset", None) or start + 1
         column = self.lexed.column(start)
-        return ExpressionError(f"{shown(self.lexed.excerpt(start, end))} at column {column} {why}", column)
+        return ExpressionError(message.format(part=shown(self.lexed.excerpt(start, end)), column=column, **values),
+                               column)
 
     def build(self, node: ast.AST, depth: int) -> _Built:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self.fail(node, f"goes past {MAX_NODES} parts (numbers, names, operators, calls), the most a "
-                                  f"function may have")
+            raise self.fail(node, _("{part} at column {column} goes past {most} parts (numbers, names, operators, "
+                                    "calls), the most a function may have"), most=MAX_NODES)
         if depth > MAX_DEPTH:
-            raise self.fail(node, f"is nested deeper than {MAX_DEPTH} levels")
+            raise self.fail(node, _("{part} at column {column} is nested deeper than {depth} levels"), depth=MAX_DEPTH)
         handler = self.handlers.get(type(node))
         if handler is None:
-            raise self.fail(node, "is not allowed in a formula")
+            raise self.fail(node, _("{part} at column {column} is not allowed in a formula"))
         try:
             built = handler(node, depth)
             if not built.expr.free_symbols:
                 self.check_constant(node, built.expr)
         except SYMPY_TROUBLE as error:  # sympy's arithmetic gave up, e.g. exp(exp(1e20)) overflows mpmath
-            raise self.fail(node, f"cannot be worked out ({type(error).__name__})") from None
+            raise self.fail(node, _("{part} at column {column} cannot be worked out ({error})"),
+                            error=type(error).__name__) from None
         if built.work > MAX_WORK:
-            raise self.fail(node, f"makes the gradient too large (about {built.work:,} parts, at most {MAX_WORK:,})")
+            raise self.fail(node, _("{part} at column {column} makes the gradient too large (about {parts} parts, at "
+                                    "most {most})"), parts=f"{built.work:,}", most=f"{MAX_WORK:,}")
         return built
 
     def check_constant(self, node: ast.AST, value: sympy.Expr) -> None:
         if value.has(*_NOT_FINITE_REAL) or value.is_extended_real is False or value.is_finite is False:
-            raise self.fail(node, "is not a finite real number")
+            raise self.fail(node, _("{part} at column {column} is not a finite real number"))
 
     def check_numbers(self, node: ast.AST, expr: sympy.Expr) -> None:
         for number in expr.atoms(sympy.Number):
@@ -157,7 +165,8 @@ class _Builder:
                 continue
             if number.is_Float and abs(float(number)) < float("inf"):
                 continue
-            raise self.fail(node, "makes a number too large for floating point (above about 1.8e308)")
+            raise self.fail(node, _("{part} at column {column} makes a number too large for floating point (above "
+                                    "about 1.8e308)"))
 
     def constant(self, node: ast.Constant, depth: int) -> _Built:
         value = node.value
@@ -166,17 +175,18 @@ class _Builder:
         if type(value) is float and abs(value) < float("inf"):
             return _Built(sympy.Float(value), sympy.Float(value))
         if type(value) in (int, float):
-            raise self.fail(node, "is too large a number for floating point (above about 1.8e308)")
-        raise self.fail(node, "is not a number")
+            raise self.fail(node, _("{part} at column {column} is too large a number for floating point (above about "
+                                    "1.8e308)"))
+        raise self.fail(node, _("{part} at column {column} is not a number"))
 
     def name(self, node: ast.Name, depth: int) -> _Built:
         if node.id not in _NAMES:  # the lexer lets only x, y, pi, e and function names through
-            raise self.fail(node, "is not a variable or constant")
+            raise self.fail(node, _("{part} at column {column} is not a variable or constant"))
         return _Built(_NAMES[node.id], _NAMES[node.id])
 
     def unary(self, node: ast.UnaryOp, depth: int) -> _Built:
         if not isinstance(node.op, ast.USub | ast.UAdd):
-            raise self.fail(node, "is not allowed in a formula")
+            raise self.fail(node, _("{part} at column {column} is not allowed in a formula"))
         inner = self.build(node.operand, depth + 1)
         if isinstance(node.op, ast.UAdd):
             return inner
@@ -193,8 +203,8 @@ class _Builder:
         gap = self.lexed.source[node.left.end_col_offset:node.right.col_offset]
         operator = gap.strip(" ()")  # what lies between the operands, less their parentheses
         column = self.lexed.column(node.left.end_col_offset + gap.index(operator))
-        raise ExpressionError(f"{shown(operator)} at column {column} is an operator a formula does not have: "
-                              f"use + - * / ^", column)
+        raise ExpressionError(_("{operator} at column {column} is an operator a formula does not have: use + - * / ^")
+                              .format(operator=shown(operator), column=column), column)
 
     def chain(self, node: ast.BinOp, kinds: tuple, depth: int) -> list[tuple[bool, ast.AST, _Built]]:
         """The operands of a left-leaning chain like a + b - c as (inverted?, node, built), walked without
@@ -221,7 +231,7 @@ class _Builder:
         parts = self.chain(node, (ast.Mult, ast.Div), depth)
         for divide, part, built in parts:
             if divide and built.expr.is_zero:
-                raise self.fail(part, "is a division by zero")
+                raise self.fail(part, _("{part} at column {column} is a division by zero"))
         typed = [sympy.Pow(b.typed, S.NegativeOne, evaluate=False) if divide else b.typed for divide, _, b in parts]
         expr = sympy.Mul(*[1 / b.expr if divide else b.expr for divide, _, b in parts])
         size = sum(b.size for _, _, b in parts) + 1
@@ -233,10 +243,10 @@ class _Builder:
         base = self.build(node.left, depth + 1)
         exponent = self.build(node.right, depth + 1)
         if exponent.tower + 1 > MAX_TOWER:
-            raise self.fail(node, f"stacks more than {MAX_TOWER} exponents")
+            raise self.fail(node, _("{part} at column {column} stacks more than {most} exponents"), most=MAX_TOWER)
         if not exponent.expr.free_symbols and not abs(float(exponent.expr)) <= MAX_EXPONENT:
-            raise self.fail(node.right, f"is too large an exponent: constant exponents must be between "
-                                        f"-{MAX_EXPONENT} and {MAX_EXPONENT}")
+            raise self.fail(node.right, _("{part} at column {column} is too large an exponent: constant exponents must "
+                                          "be between -{most} and {most}"), most=MAX_EXPONENT)
         # a whole constant exponent is folded (exactly) so that the value's code multiplies: x^(-2) as 1/(x*x)
         typed_exponent = exponent.expr if exponent.expr.is_Integer else exponent.typed
         size = base.size + exponent.size + 1
@@ -251,9 +261,9 @@ class _Builder:
     def call(self, node: ast.Call, depth: int) -> _Built:
         name = node.func.id if isinstance(node.func, ast.Name) else None
         if name not in _FUNCTIONS and name != "sqrt":
-            raise self.fail(node.func, "is not a function a formula may use")
+            raise self.fail(node.func, _("{part} at column {column} is not a function a formula may use"))
         if len(node.args) != 1 or node.keywords:
-            raise self.fail(node, "must have exactly one argument")
+            raise self.fail(node, _("{part} at column {column} must have exactly one argument"))
         inner = self.build(node.args[0], depth + 1)
         if name == "sqrt":
             typed, expr = sympy.Pow(inner.typed, S.Half, evaluate=False), sympy.sqrt(inner.expr)

@@ -19,13 +19,16 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .hyper import InvalidValue
+from .i18n import N_, _
 from .numerics import ArrayOps, FloatOps
 
-__all__ = ["EXPRESSION_PREFIX", "FUNCTIONS", "Objective", "get_function", "is_typed_in"]
+__all__ = ["EXPRESSION_PREFIX", "FUNCTIONS", "TYPED_IN_NOTE", "Objective", "get_function", "is_typed_in"]
 
 #: get_function("expr:x^2 + 3*y^2") is a function typed in by a user (see core.expression); its name
 #: starts with this, and the rest is the canonical text of the formula.
 EXPRESSION_PREFIX = "expr:"
+#: The note of a typed-in function, filled with its derivatives as shown (`Objective.derivatives`).
+TYPED_IN_NOTE = N_("typed in; ∂f/∂x = {dx}, ∂f/∂y = {dy}")
 
 _FLOAT = FloatOps()
 _ARRAY = ArrayOps()
@@ -39,6 +42,11 @@ class Objective:
     view: (x_min, x_max, y_min, y_max), a box that shows the interesting part;
     minima: the known global (or, where marked, local) minimisers; minimum: f there (None if unbounded);
     start: a start point that makes a good first demonstration.
+
+    ``title`` and ``note`` are English, as declared (a built-in's marked with ``N_``); a person reads them
+    through `title_text` and `note_text`, in the current language.  A typed-in function's title is its
+    formula and its note quotes its derivatives (``derivatives``, as the note shows them): only the
+    note's fixed words are translated.
     """
 
     name: str
@@ -51,6 +59,21 @@ class Objective:
     minimum: float | None
     start: tuple[float, float]
     note: str = ""
+    derivatives: tuple[str, ...] = field(default=(), repr=False)  # (∂f/∂x, ∂f/∂y): typed-in functions only
+
+    def title_text(self) -> str:
+        """The title as a person reads it, in the current language ("Saddle": "안장" in Korean); names
+        (Rosenbrock) and a typed-in function's formula as they are."""
+        return self.title if is_typed_in(self) else _(self.title)
+
+    def note_text(self) -> str:
+        """The note in the current language; a typed-in function's quotes its derivatives as they are."""
+        if not is_typed_in(self):
+            return _(self.note)
+        if len(self.derivatives) != 2:  # made by hand, without its derivatives: the note as written
+            return self.note
+        dx, dy = self.derivatives
+        return _(TYPED_IN_NOTE).format(dx=dx, dy=dy)
 
     def f(self, x, y):
         """f at a point (floats) or at arrays of points, choosing the arithmetic by the argument type."""
@@ -219,49 +242,51 @@ def _ill_grad(x, y, ops):
     return x / 10.0, 2.0 * y
 
 
+# Titles and notes are marked for translation; a title that is a name (Rosenbrock, Goldstein–Price) is
+# not, as an optimizer's (Adam) is not: it reads the same in every language.
 _FUNCTIONS = (
-    Objective("quadratic", "Lecture-notes quadratic", "x² + y² + xy − 4x − 8y", _quadratic, _quadratic_grad,
+    Objective("quadratic", N_("Lecture-notes quadratic"), "x² + y² + xy − 4x − 8y", _quadratic, _quadratic_grad,
               (-4.0, 6.0, -1.0, 9.0), ((0.0, 4.0),), -16.0, (0.0, 0.0),
-              "the lecture notes' function: a round bowl"),
+              N_("the lecture notes' function: a round bowl")),
     Objective("rosenbrock", "Rosenbrock", "(1 − x)² + 100 (y − x²)²", _rosenbrock, _rosenbrock_grad,
               (-2.0, 2.0, -1.0, 3.0), ((1.0, 1.0),), 0.0, (-1.2, 1.0),
-              "a long curved valley: easy to reach, slow to follow"),
+              N_("a long curved valley: easy to reach, slow to follow")),
     Objective("beale", "Beale", "(1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²", _beale, _beale_grad,
               (-4.5, 4.5, -4.5, 4.5), ((3.0, 0.5),), 0.0, (1.0, 1.5),
-              "flat plateaus and sharp ridges"),
+              N_("flat plateaus and sharp ridges")),
     Objective("himmelblau", "Himmelblau", "(x² + y − 11)² + (x + y² − 7)²", _himmelblau, _himmelblau_grad,
               (-5.0, 5.0, -5.0, 5.0),
               ((3.0, 2.0), (-2.805118086952745, 3.131312518250573), (-3.779310253377747, -3.2831859912861696),
                (3.5844283403304917, -1.8481265269644036)), 0.0, (0.0, 0.0),
-              "four equal minima: which one a run reaches depends on where it starts"),
+              N_("four equal minima: which one a run reaches depends on where it starts")),
     Objective("booth", "Booth", "(x + 2y − 7)² + (2x + y − 5)²", _booth, _booth_grad,
-              (-10.0, 10.0, -10.0, 10.0), ((1.0, 3.0),), 0.0, (-8.0, 8.0), "a tilted bowl"),
+              (-10.0, 10.0, -10.0, 10.0), ((1.0, 3.0),), 0.0, (-8.0, 8.0), N_("a tilted bowl")),
     Objective("matyas", "Matyas", "0.26 (x² + y²) − 0.48 xy", _matyas, _matyas_grad,
               (-10.0, 10.0, -10.0, 10.0), ((0.0, 0.0),), 0.0, (8.0, -6.0),
-              "a nearly flat diagonal trough"),
-    Objective("saddle", "Saddle", "x² − y²", _saddle, _saddle_grad, (-2.0, 2.0, -2.0, 2.0), (), None,
-              (-1.5, 0.01), "no minimum: a saddle point at (0, 0) that slow methods linger at, then escape"),
+              N_("a nearly flat diagonal trough")),
+    Objective("saddle", N_("Saddle"), "x² − y²", _saddle, _saddle_grad, (-2.0, 2.0, -2.0, 2.0), (), None,
+              (-1.5, 0.01), N_("no minimum: a saddle point at (0, 0) that slow methods linger at, then escape")),
     Objective("rastrigin", "Rastrigin", "20 + x² − 10 cos 2πx + y² − 10 cos 2πy", _rastrigin, _rastrigin_grad,
               (-5.12, 5.12, -5.12, 5.12), ((0.0, 0.0),), 0.0, (2.3, 2.7),
-              "a bowl covered in local minima"),
+              N_("a bowl covered in local minima")),
     Objective("ackley", "Ackley", "−20 exp(−0.2 √(½(x² + y²))) − exp(½(cos 2πx + cos 2πy)) + e + 20",
               _ackley, _ackley_grad, (-5.0, 5.0, -5.0, 5.0), ((0.0, 0.0),), 0.0, (2.5, 2.2),
-              "a nearly flat, rippled surface with one deep funnel at the origin"),
-    Objective("six-hump-camel", "Six-hump camel", "(4 − 2.1x² + x⁴/3) x² + xy + (4y² − 4) y²",
+              N_("a nearly flat, rippled surface with one deep funnel at the origin")),
+    Objective("six-hump-camel", N_("Six-hump camel"), "(4 − 2.1x² + x⁴/3) x² + xy + (4y² − 4) y²",
               _camel, _camel_grad, (-2.5, 2.5, -1.5, 1.5),
               ((0.08984201310031806, -0.7126564030207396), (-0.08984201310031806, 0.7126564030207396)),
-              -1.0316284534898774, (-1.5, 1.0), "two global minima among six humps"),
+              -1.0316284534898774, (-1.5, 1.0), N_("two global minima among six humps")),
     Objective("goldstein-price", "Goldstein–Price",
               "[1 + (x+y+1)²(19 − 14x + 3x² − 14y + 6xy + 3y²)] · [30 + (2x−3y)²(18 − 32x + 12x² + 48y − 36xy "
               "+ 27y²)]", _goldstein, _goldstein_grad, (-2.0, 2.0, -2.0, 2.0), ((0.0, -1.0),), 3.0, (-0.5, 1.0),
-              "values spanning six orders of magnitude"),
+              N_("values spanning six orders of magnitude")),
     Objective("styblinski-tang", "Styblinski–Tang", "½ (x⁴ − 16x² + 5x + y⁴ − 16y² + 5y)",
               _styblinski, _styblinski_grad, (-5.0, 5.0, -5.0, 5.0),
               ((-2.903534027771177, -2.903534027771177),), -78.33233140754282, (0.5, 0.5),
-              "four basins of different depths"),
-    Objective("ill-conditioned", "Ill-conditioned quadratic", "x²/20 + y²", _ill, _ill_grad,
+              N_("four basins of different depths")),
+    Objective("ill-conditioned", N_("Ill-conditioned quadratic"), "x²/20 + y²", _ill, _ill_grad,
               (-10.0, 10.0, -5.0, 5.0), ((0.0, 0.0),), 0.0, (-7.0, 2.0),
-              "curvature 20 times larger along y than along x: plain gradient descent zig-zags"),
+              N_("curvature 20 times larger along y than along x: plain gradient descent zig-zags")),
 )
 
 FUNCTIONS: dict[str, Objective] = {fn.name: fn for fn in _FUNCTIONS}
@@ -280,7 +305,8 @@ def get_function(name: str) -> Objective:
     try:
         return FUNCTIONS[key]
     except KeyError:
-        raise InvalidValue(f"unknown function {name!r} (choose from {', '.join(FUNCTIONS)})") from None
+        raise InvalidValue(_("unknown function {name} (choose from {choices})").format(
+            name=repr(name), choices=", ".join(FUNCTIONS))) from None
 
 
 def is_typed_in(function: Objective) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .atomic import FileError, atomic_write
 from .functions import EXPRESSION_PREFIX, Objective, get_function, is_typed_in
-from .i18n import N_, _
+from .i18n import N_, _, ngettext
 from .json_document import Field, check_list, located, os_reason, parse_document, read_file_text, read_object
 from .noise import Noise
 from .optimizers import Optimizer, get_optimizer
@@ -28,7 +28,7 @@ from .values import ECHO_LIMIT, InvalidValue, Text, shown
 
 __all__ = ["FORMAT", "GROUP", "LESSON_NAME", "MAX_LESSONS", "MAX_RUNS", "SESSION_FORMAT", "Lesson", "LessonRun",
            "LoadedLessons", "load_lesson_file", "load_lessons", "load_session", "parse_lessons", "save_session",
-           "session_text"]
+           "saved_session_texts", "session_text"]
 
 FORMAT = "gradstep-lessons-1"
 #: The session format written; version 1 (no typed-in functions, no view) is still read.
@@ -336,6 +336,15 @@ def _run_dict(run: LessonRun) -> dict:
     if run.optimizer.noise is not None:
         entry["noise"] = run.optimizer.noise.to_json()
     return entry
+
+
+def saved_session_texts(function: Objective, runs: int) -> tuple[str, str, str]:
+    """The group, title and description of a session saved now: ("Sessions", "Saved session", "2 runs on
+    Rosenbrock"), in the current language.  They are the file's data, like a lesson's texts: written in
+    the language in use when it is saved, and shown as written when it is opened, in any language."""
+    description = ngettext("{count} run on {function}", "{count} runs on {function}", runs).format(
+        count=runs, function=function.title_text())
+    return _("Sessions"), _("Saved session"), description
 
 
 def session_text(session: Lesson) -> str:
