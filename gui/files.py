@@ -11,20 +11,30 @@ import contextlib
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.atomic import FileError
 from core.lessons import load_session, save_session
 from core.trajectory_csv import write_csv
 
-__all__ = ["SESSION_PATTERN", "FileCommands"]
+__all__ = ["CSV_PATTERN", "EXCEL_PATTERN", "SESSION_PATTERN", "FileCommands"]
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # marked with _tr: see tools/i18n_gui.py
-SESSION_PATTERN = "GradStep sessions (*.gradstep);;All files (*)"
-CSV_PATTERN = "CSV files, UTF-8 (*.csv)"
-EXCEL_PATTERN = "CSV for Excel, UTF-8 with BOM (*.csv)"
+
+
+# the file dialogs' filters, translated where they are offered (_tr)
+SESSION_PATTERN = QT_TRANSLATE_NOOP("", "GradStep sessions (*.gradstep)")
+LESSON_PATTERN = QT_TRANSLATE_NOOP("", "GradStep lessons (*.json)")
+CSV_PATTERN = QT_TRANSLATE_NOOP("", "CSV files, UTF-8 (*.csv)")
+EXCEL_PATTERN = QT_TRANSLATE_NOOP("", "CSV for Excel, UTF-8 with BOM (*.csv)")
+ALL_PATTERN = QT_TRANSLATE_NOOP("", "All files (*)")
+
+
+def _filters(*patterns: str) -> str:
+    return ";;".join(_tr(pattern) for pattern in patterns)
 
 
 class FileCommands:
@@ -97,18 +107,18 @@ class FileCommands:
         title = _tr("Export trajectories as CSV")
         chosen, kind = QFileDialog.getSaveFileName(w, title,
                                                    str(Path(self._folder()) / self.default_csv_name()),
-                                                   f"{CSV_PATTERN};;{EXCEL_PATTERN};;All files (*)")
+                                                   _filters(CSV_PATTERN, EXCEL_PATTERN, ALL_PATTERN))
         path = self._checked_path(title, chosen, ".csv")
         if path is None:
             return
         runs = [e for e in w.entries if e.history is not None]
         try:
-            write_csv(runs, path, labels=[e.name for e in runs], bom=kind == EXCEL_PATTERN)
+            write_csv(runs, path, labels=[e.name for e in runs], bom=kind == _tr(EXCEL_PATTERN))
         except FileError as error:
             self._failed(_tr("Export failed"), _tr("The CSV file was not written."),
                          error)
             return
-        self._done(_tr("Exported {n} runs to {path}").format(n=len(runs), path=path))
+        self._done(_tr("Exported {n} run(s) to {path}").format(n=len(runs), path=path))
 
     def export_image(self) -> None:
         """File ▸ Export image: the contour plot with a title and legend, PNG or SVG, at a chosen size."""
@@ -157,8 +167,8 @@ class FileCommands:
         self._done(_tr("Saved {0} frames to {1}").format(frames, path))
 
     def save_session(self) -> None:
-        path = self.ask_save_path(_tr("Save the session"), "lesson.gradstep", SESSION_PATTERN,
-                                  ".gradstep")
+        path = self.ask_save_path(_tr("Save the session"), "lesson.gradstep",
+                                  _filters(SESSION_PATTERN, ALL_PATTERN), ".gradstep")
         if path is None:
             return
         try:
@@ -171,7 +181,7 @@ class FileCommands:
     def open_session(self, path=None) -> None:
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(self.window, _tr("Open a session"), self._folder(),
-                                                    SESSION_PATTERN)
+                                                    _filters(SESSION_PATTERN, ALL_PATTERN))
             if not chosen:
                 return
             path = Path(chosen)
@@ -189,7 +199,7 @@ class FileCommands:
         """File ▸ Open lesson file: its lessons join the Lessons menu and the first one opens."""
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(self.window, _tr("Open a lesson file"),
-                                                    self._folder(), "GradStep lessons (*.json);;All files (*)")
+                                                    self._folder(), _filters(LESSON_PATTERN, ALL_PATTERN))
             if not chosen:
                 return
             path = Path(chosen)
@@ -207,7 +217,7 @@ class FileCommands:
             return
         self.window.open_lesson(loaded.lessons[0])
         more = len(loaded.lessons) - 1
-        said = _tr("Opened {title}.").format(title=loaded.lessons[0].title)
+        said = _tr("Opened {title}.").format(title=loaded.lessons[0].text("title", self.window.translations.language))
         if more:
             said += " " + _tr("{n} more in the Lessons menu.").format(n=more)
         if loaded.problems:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from core.explain import explain
 
+from .fields import _core
 from .model import WindowModel
 from .numbers import NumberFormat
 
@@ -49,7 +50,8 @@ class FormulaPanel(QTextBrowser):
         recorded = entry.recorded or entry.optimizer
         parts = [self._rule(type(recorded), entry.name)]
         if k == 0:
-            parts.append(f"<p>{self.tr('Step 0 is the start point: press Step to see update 1 with its numbers.')}</p>")
+            start = self.tr("Step 0 is the start point: press Step to see update 1 with its numbers.")
+            parts.append(f"<p>{start}</p>")
         else:
             parts.append(self._numbers(entry, k))
         parts.append(self._about(type(recorded), entry.optimizer_for(max(k, 1))))
@@ -75,10 +77,13 @@ class FormulaPanel(QTextBrowser):
         return (f"<p>{head}{note}</p><table cellspacing='2' style='font-family:monospace'>{rows}</table>")
 
     def _about(self, cls, optimizer) -> str:
-        hypers = "".join(f"<li>{_e(h.symbol)} {_e(h.name)} = {optimizer.values[h.name]:g}: {_e(h.meaning)}</li>"
+        hypers = "".join(f"<li>{_e(h.symbol)} {_e(h.name)} = {optimizer.values[h.name]:g}: {_e(_core(h.meaning))}</li>"
                          for h in cls.hypers)
-        fields = "".join(f"<li>{_e(name)}: {_e(meaning)}</li>" for name, (_short, meaning)
+        fields = "".join(f"<li>{_e(name)}: {_e(_core(meaning))}</li>" for name, (_short, meaning)
                          in cls.field_meanings.items())
-        state = f"<p>{self.tr('Its state')}:</p><ul>{fields}</ul>" if fields else ""
-        return (f"<hr><p><b>{self.tr('About')} {_e(cls.title)}</b>: {_e(cls.about)}</p>{state}"
-                f"<p>{self.tr('Its hyperparameters')}:</p><ul>{hypers}</ul>")
+        # (each heading one whole text: lupdate cannot see a tr() inside an f-string, and a translation
+        # may put the name elsewhere in the sentence)
+        state_head, hypers_head = self.tr("Its state:"), self.tr("Its hyperparameters:")
+        state = f"<p>{state_head}</p><ul>{fields}</ul>" if fields else ""
+        about = self.tr("About {name}").format(name=_e(cls.title))
+        return f"<hr><p><b>{about}</b>: {_e(_core(cls.about))}</p>{state}<p>{hypers_head}</p><ul>{hypers}</ul>"

@@ -48,5 +48,6 @@ class LessonPanel(QWidget):
         text = lambda key: html.escape(lesson.text(key, self.language), quote=False).replace("\n", "<br>")  # noqa: E731
         parts = [f"<b>{text('group')}: {text('title')}</b>", text("description")]
         if lesson.text("look_for", self.language):
-            parts.append(f"<i>{self.tr('Look for')}:</i> {text('look_for')}")
+            look_for = self.tr("Look for:")  # (a tr() inside an f-string is not seen by lupdate)
+            parts.append(f"<i>{look_for}</i> {text('look_for')}")
         return "<p>" + "</p><p>".join(parts) + "</p>"

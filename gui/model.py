@@ -141,7 +141,8 @@ class WindowModel(QObject):
         self.open(lesson.function, Options(lesson.decimals, max_steps, lesson.tol), lesson.runs)
         if max_steps == lesson.max_steps:
             return ""
-        return f" Its step limit of {lesson.max_steps:,} is lowered to the window's {GUI_MAX_STEPS:,}."
+        return " " + self.tr("Its step limit of {steps} is lowered to the window's {limit}.").format(
+            steps=f"{lesson.max_steps:,}", limit=f"{GUI_MAX_STEPS:,}")
 
     def choose_function(self, function) -> None:
         """Another function (an Objective, or a name such as "rosenbrock" or "expr:x^2 + y^2")."""
@@ -222,7 +223,9 @@ class WindowModel(QObject):
 
     def duplicate_run(self) -> None:
         current = self.selected()
-        name = RUN_NAME.check(f"{current.name[:RUN_NAME.max_length - 7]} (copy)")
+        copy = self.tr("{name} (copy)")
+        room = RUN_NAME.max_length - len(copy.format(name=""))
+        name = RUN_NAME.check(copy.format(name=current.name[:room]))
         self._new_entry(name, current.optimizer, current.start)
 
     def remove_run(self) -> None:
@@ -281,15 +284,16 @@ class WindowModel(QObject):
         """The selected run's learning-rate schedule, from the next update on (one undoable change)."""
         entry = self.selected()
         if entry.optimizer.schedule != schedule:
-            self._undoable(f"{entry.name}: schedule {schedule.text}",
+            self._undoable(self.tr("{name}: schedule {schedule}").format(name=entry.name, schedule=schedule.text),
                            lambda: self._replace_settings({entry.run_id: {"schedule": schedule}}))
 
     def set_noise(self, noise: Noise | None) -> None:
         """The selected run's gradient noise (None: none), from the next update on (one undoable change)."""
         entry = self.selected()
         if entry.optimizer.noise != noise:
-            text = "no noise" if noise is None else f"noise {noise.text}"
-            self._undoable(f"{entry.name}: {text}", lambda: self._replace_settings({entry.run_id: {"noise": noise}}))
+            text = (self.tr("{name}: no noise") if noise is None else self.tr("{name}: noise {noise}")).format(
+                name=entry.name, noise=None if noise is None else noise.text)
+            self._undoable(text, lambda: self._replace_settings({entry.run_id: {"noise": noise}}))
 
     def set_learning_rates(self, rates: dict[int, float], text: str = "Tuned learning rates") -> None:
         """Set several runs' ``lr`` (run id → rate) as one undoable change; runs no longer there are skipped."""

@@ -90,7 +90,7 @@ class PredictOverlay(QObject):
         if p is None or not p.guesses:
             return ""
         if p.truth is None:
-            return self.tr("{n} guesses for step {step}: press Step to see").format(n=len(p.guesses),
+            return self.tr("{n} guess(es) for step {step}: press Step to see").format(n=len(p.guesses),
                                                                                         step=p.step + 1)
         parts = [self.tr("guess {n}: {distance} away").format(n=g.number, distance=f"{d:.3g}")
                  for g, d in zip(p.guesses, p.distances(), strict=True)]

@@ -33,6 +33,10 @@ _COLUMN_TIPS = {"step": QT_TRANSLATE_NOOP("HistoryModel", "the update number (0:
                                                             "the start)"),
                 "grad_y": QT_TRANSLATE_NOOP("HistoryModel", "the gradient this update used (row 0: the gradient at "
                                                             "the start)")}
+# the state table's texts for the quantities optimizers derive (``derived``), by key: lr_t keeps the notes' name
+_DERIVED_TEXTS = {"step_size": QT_TRANSLATE_NOOP("", "step size"),
+                  "lr_in_effect": QT_TRANSLATE_NOOP("", "lr in effect"),
+                  "rectification": QT_TRANSLATE_NOOP("", "rectification")}
 _ALIGN_VALUE = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # Roles as plain ints: a view calls data() from C++ with an int role, and int comparison is the fast one
 _DISPLAY, _TOOLTIP, _ALIGNMENT = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
@@ -122,7 +126,7 @@ def _derived_rows(entry: RunEntry, opt, row: dict, k: int) -> list[StateRow]:
             name = key.replace("_", " ") if key != "lr_t" else key  # lr_t is the notes' own name
             pair = value if isinstance(value, tuple) else (value, None)
             rows.append(StateRow(name, *pair, _t("{meaning} (in update {k})").format(meaning=_core(meaning), k=k),
-                                 scalar=not isinstance(value, tuple), text=name if key == "lr_t" else _t(name)))
+                                 scalar=not isinstance(value, tuple), text=_t(_DERIVED_TEXTS.get(key, name))))
     before = entry.history.row(k - 1)
     rows.append(StateRow("step taken  Δp", row["x"] - before["x"], row["y"] - before["y"],
                          _t("how update {k} moved the point").format(k=k), text=_t("step taken  Δp")))
