@@ -8,21 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QStyle
 
 from .i18n import LANGUAGES
 from .numbers import FULL, READABLE
 
-__all__ = ["ACTIONS", "MENUS", "NUMBER_MODES", "TOOLBAR", "ActionSpec", "build_actions", "build_menus", "build_toolbar"]
+__all__ = ["ACTIONS", "MENUS", "NUMBER_MODES", "TOOLBAR", "ActionSpec", "ChangeAction", "build_actions", "build_menus",
+           "build_toolbar"]
 
 P = QStyle.StandardPixmap
 
 
 def T(text: str) -> str:
     """Marks a declared text for Qt's lupdate (run with ``-tr-function-alias QT_TR_NOOP+=T``: see
-    tools/i18n.py); it is translated where it is shown, by `tr`."""
+    tools/i18n_gui.py); it is translated where it is shown, by `tr`."""
     return text
 
 
@@ -199,17 +200,50 @@ def retranslate_actions(window) -> None:
         window.number_actions[mode].setText(tr(text))
     for title, menu in getattr(window, "menus", {}).items():
         menu.setTitle(tr(title))
+    for action in (getattr(window, "action_undo", None), getattr(window, "action_redo", None)):
+        if action is not None:
+            action.retranslate()
+
+
+class ChangeAction(QAction):
+    """Edit ▸ Undo or Redo, its text naming the change (``&Undo Add Adam``) in the window's language.
+
+    Made here, not with QUndoStack.createUndoAction: that one keeps the prefix it was given, in the
+    language of the day."""
+
+    def __init__(self, parent, plain: str, named: str):
+        super().__init__(parent)
+        self._texts, self._change = (plain, named), ""
+
+    @Slot(str)
+    def name_change(self, change: str) -> None:
+        self._change = change
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        plain, named = (QCoreApplication.translate("Actions", text) for text in self._texts)
+        self.setText(named.format(change=self._change) if self._change else plain)
 
 
 def _undo_actions(window) -> None:
-    """Edit ▸ Undo and Redo, from the model's QUndoStack (their texts name the change)."""
+    """Edit ▸ Undo and Redo of the model's QUndoStack."""
     stack = window.model.undo_stack
-    window.action_undo = stack.createUndoAction(window, QCoreApplication.translate("Actions", "&Undo"))
-    window.action_redo = stack.createRedoAction(window, QCoreApplication.translate("Actions", "&Redo"))
-    for action, name, keys in ((window.action_undo, "action_undo", K.Undo),
-                               (window.action_redo, "action_redo", "Ctrl+Shift+Z")):
+    window.action_undo = ChangeAction(window, QT_TRANSLATE_NOOP("Actions", "&Undo"),
+                                      QT_TRANSLATE_NOOP("Actions", "&Undo {change}"))
+    window.action_redo = ChangeAction(window, QT_TRANSLATE_NOOP("Actions", "&Redo"),
+                                      QT_TRANSLATE_NOOP("Actions", "&Redo {change}"))
+    for action, name, keys, act, able, named, can, change in (
+            (window.action_undo, "action_undo", K.Undo, stack.undo, stack.canUndoChanged, stack.undoTextChanged,
+             stack.canUndo(), stack.undoText()),
+            (window.action_redo, "action_redo", "Ctrl+Shift+Z", stack.redo, stack.canRedoChanged,
+             stack.redoTextChanged, stack.canRedo(), stack.redoText())):
         action.setObjectName(name)
         action.setShortcut(QKeySequence(keys))
+        action.setEnabled(can)
+        action.name_change(change)
+        action.triggered.connect(act)
+        able.connect(action.setEnabled)
+        named.connect(action.name_change)
         window.addAction(action)
 
 

@@ -14,7 +14,7 @@ map on, or Compute), never on a pan.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,14 +34,15 @@ from core.values import Whole
 
 from .basin_colors import BY_FINAL_F, BY_MINIMUM, basin_image, legend_entries
 from .batch_job import BatchRunner
-from .schedule_form import declared_field
+from .schedule_form import declared_field, show_help
 from .session import GUI_MAX_STEPS
 
 __all__ = ["BASIN_Z", "STEPS", "BasinPanel", "BasinView"]
 
 BASIN_Z = -15  # between the colour map (−20) and the contour lines (−10)
 STEPS = Whole("steps", "the basin map's steps", 500, 1, GUI_MAX_STEPS,
-              meaning="updates from each start before it is judged (the window's step limit is not used)")
+              meaning=QT_TRANSLATE_NOOP("BasinPanel", "updates from each start before it is judged (the window's "
+                                                      "step limit is not used)"))
 
 
 class BasinPanel(QWidget):
@@ -58,12 +59,11 @@ class BasinPanel(QWidget):
         self.steps, steps_field = declared_field(STEPS, STEPS.default, self, "basin_steps", hint=False)
         self.mode = QComboBox(self)
         self.mode.setObjectName("basin_mode")
-        self.mode.addItem(self.tr("which minimum it reached"), BY_MINIMUM)
-        self.mode.addItem(self.tr("final f"), BY_FINAL_F)
-        self.compute = QPushButton(self.tr("Compute for this view"), self)
+        self.mode.addItem("", BY_MINIMUM)
+        self.mode.addItem("", BY_FINAL_F)
+        self.compute = QPushButton(self)
         self.compute.setObjectName("basin_compute")
-        self.compute.setToolTip(self.tr("Run the selected run's optimizer from every point of the grid over the "
-                                        "plot as it is now"))
+        self.labels = {key: QLabel(self) for key in ("grid", "steps", "mode")}
         self.about = QLabel(self)
         self.about.setObjectName("basin_about")
         self.about.setWordWrap(True)
@@ -73,13 +73,13 @@ class BasinPanel(QWidget):
         self._legend_grid.setContentsMargins(0, 0, 0, 0)
         self._legend_grid.setVerticalSpacing(2)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("grid"), self), 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.labels["grid"], 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(grid_field, 1)
-        row.addWidget(QLabel(self.tr("steps"), self), 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.labels["steps"], 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(steps_field, 1)
         form = QFormLayout()
         form.addRow(row)
-        form.addRow(self.tr("Colour by"), self.mode)
+        form.addRow(self.labels["mode"], self.mode)
         form.addRow(self.compute)
         form.addRow(self.about)
         legend_column = QVBoxLayout()
@@ -90,6 +90,19 @@ class BasinPanel(QWidget):
         columns.addLayout(legend_column, 2)
         self.compute.clicked.connect(self.compute_requested)
         self.mode.currentIndexChanged.connect(lambda _i: self.mode_changed.emit(self.mode.currentData()))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.mode.setItemText(0, self.tr("which minimum it reached"))
+        self.mode.setItemText(1, self.tr("final f"))
+        self.compute.setText(self.tr("Compute for this view"))
+        self.compute.setToolTip(self.tr("Run the selected run's optimizer from every point of the grid over the "
+                                        "plot as it is now"))
+        self.labels["grid"].setText(self.tr("grid"))
+        self.labels["steps"].setText(self.tr("steps"))
+        self.labels["mode"].setText(self.tr("Colour by"))
+        show_help(self.grid, GRID)
+        show_help(self.steps, STEPS, self.tr(STEPS.meaning))
 
     def settings(self) -> tuple[int, int]:
         """(grid, steps): the fields' last valid values."""
@@ -132,9 +145,9 @@ class BasinView(QObject):
         self.runner.finished.connect(self._finished)
         self.runner.failed.connect(lambda reason: self._ended(self.tr("Basin map: {r}").format(r=reason)))
         self.runner.cancelled.connect(lambda: self._ended(self.tr("Basin map cancelled.")))
-        self._build_status()
         self.dock: QDockWidget | None = None
         self.panel: BasinPanel | None = None
+        self._build_status()
         self.result: BasinResult | None = None
         self.model.structure_changed.connect(self._model_changed)
         self.model.snapshot_applied.connect(self._describe)
@@ -144,14 +157,26 @@ class BasinView(QObject):
         self.progress = QProgressBar(bar)
         self.progress.setObjectName("basin_progress")
         self.progress.setRange(0, 1000)
-        self.progress.setFormat(self.tr("basin map %p%"))
         self.progress.setMaximumWidth(180)
-        self.cancel_button = QPushButton(self.tr("Cancel"), bar)
+        self.cancel_button = QPushButton(bar)
         self.cancel_button.setObjectName("basin_cancel")
         self.cancel_button.clicked.connect(self.runner.cancel)
         for widget in (self.progress, self.cancel_button):
             bar.addPermanentWidget(widget)
             widget.setVisible(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Its texts in the window's language (the dock and panel too, once made)."""
+        self.progress.setFormat(self.tr("basin map %p%"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        if self.dock is not None:
+            self.dock.setWindowTitle(self.tr("Basin map"))
+            self.panel.retranslate()
+            self._described = (False, None)  # (nothing is False: said again, in the new language)
+            self._describe()
+            if self.result is not None and self.image.isVisible():
+                self.panel.show_legend(legend_entries(self.result, self.panel.mode.currentData()))
 
     def _build_dock(self) -> None:
         """The options and legend, in a dock beside the tables (made when first needed, so that a layout

@@ -92,7 +92,7 @@ class RunLegend(QGraphicsObject):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setToolTip(self.tr("Drag the legend where it hides nothing"))
+        self.retranslate()
         self.rows: tuple[LegendRow, ...] = ()
         self.font = QFont()
         self._key = None
@@ -102,6 +102,10 @@ class RunLegend(QGraphicsObject):
         self.set_points(points)
         self.box.sigResized.connect(self.place)
         self.setVisible(False)
+
+    def retranslate(self) -> None:
+        """(Its rows are said in the window's language each time they are shown.)"""
+        self.setToolTip(self.tr("Drag the legend where it hides nothing"))
 
     # -- content ---------------------------------------------------------------------------------------
     def set_points(self, points: float | None) -> None:

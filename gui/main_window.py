@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.translations = Translations(self)
         self.translations.apply(preferences.language(self.settings, system_language()))
         self.library = LessonLibrary(self)
+        self.library.language = self.translations.language
         self.library.chosen.connect(self.open_lesson)
         self.client = WorkerClient(self)
         self.model = WindowModel(self.client, FUNCTIONS[OPENING_FUNCTION], OPENING_OPTIONS, self)
@@ -335,7 +336,8 @@ class MainWindow(QMainWindow):
         self.lesson_panel.show_lesson(lesson, self.translations.language)
         # several runs side by side: their comparison is what the lesson is about
         self.tables.setCurrentWidget(self.compare_panel if len(lesson.runs) > 2 else self.history_panel)
-        self.statusBar().showMessage(f"{lesson.group}: {lesson.title}. {lesson.description}{note}", 8000)
+        said = {key: lesson.text(key, self.translations.language) for key in ("group", "title", "description")}
+        self.statusBar().showMessage(f"{said['group']}: {said['title']}. {said['description']}{note}", 8000)
         return note
 
     def current_session(self) -> Lesson:
@@ -598,7 +600,7 @@ class MainWindow(QMainWindow):
         else:
             condition = self.tr("paused")
         others = sum(1 for e in self.model.shown() if e.stop is not None and e is not entry)
-        tail = "   " + self.tr("({n} other runs stopped)").format(n=others) if others else ""
+        tail = "   " + self.tr("(other runs stopped: {n})").format(n=others) if others else ""
         fmt = self.number_format()
         head = self.tr("{name}: step {k} of {newest}").format(name=entry.name, k=k, newest=entry.step)
         self.status_label.setText(f"{head}   f = {fmt.text(row['f'], 'f')}   ‖∇f‖ = {norm:.4g}   {condition}{tail}")
@@ -626,9 +628,11 @@ class MainWindow(QMainWindow):
         retranslate_actions(self)
         self._play_text()
         for part in (self.speed, self.timeline, self.loss, self.function_panel, self.run_list, self.run_panel,
-                     self.settings_panel, self.state_panel, self.history_panel, self.compare_panel):
+                     self.settings_panel, self.state_panel, self.history_panel, self.compare_panel, self.legend,
+                     self.tuner, self.basin):
             if hasattr(part, "retranslate"):
                 part.retranslate()
+        self.library.language = self.translations.language
         if self.library.menu is not None:
             self.library.fill(self.library.menu)
         self.lesson_panel.show_lesson(self.lesson_panel.lesson, self.translations.language)

@@ -9,16 +9,16 @@ emit valid settings: a `Schedule`, or a `Noise` (None for none).  No kind of sch
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.noise import SEED, SIGMA, Noise
 from core.schedules import SCHEDULES, WARMUP, Schedule
 from core.values import InvalidValue, Whole, parse_number
 
-from .fields import INVALID_STYLE, ReasonLabel, ValueEdit
+from .fields import INVALID_STYLE, ReasonLabel, ValueEdit, _core
 
-__all__ = ["NoiseForm", "ScheduleForm", "WholeEdit", "declared_field"]
+__all__ = ["NoiseForm", "ScheduleForm", "WholeEdit", "declared_field", "show_help"]
 
 
 class WholeEdit(ValueEdit):
@@ -43,9 +43,7 @@ def declared_field(declaration, value, parent: QWidget, name: str, check=None, h
     kind = WholeEdit if isinstance(declaration, Whole) else ValueEdit
     edit = kind(check or declaration.parse, value, parent)
     edit.setObjectName(name)
-    help_text = f"{declaration.meaning}\nValid: {declaration.range_text}; default {declaration.default:g}"
-    edit.setProperty("help", help_text)
-    edit.setToolTip(help_text)
+    show_help(edit, declaration)
     reason = ReasonLabel(parent)
     edit.problem.connect(reason.show_reason)
     column = QVBoxLayout()
@@ -59,6 +57,17 @@ def declared_field(declaration, value, parent: QWidget, name: str, check=None, h
     return edit, column
 
 
+def show_help(edit: ValueEdit, declaration, meaning: str = "") -> None:
+    """The field's tooltip, in the window's language: the value's meaning (``meaning``, already translated,
+    or the declaration's, which the core translates), range and default; a refusal's reason wins while
+    there is one."""
+    help_text = QCoreApplication.translate("HyperForm", "{meaning}\nValid range: {range}; default {default}").format(
+        meaning=meaning or _core(declaration.meaning), range=declaration.range_text,
+        default=f"{declaration.default:g}")
+    edit.setProperty("help", help_text)
+    edit.setToolTip(edit.reason or help_text)
+
+
 class ScheduleForm(QWidget):
     """A schedule chooser with its parameters and warm-up.  changed(Schedule): a valid change, committed."""
 
@@ -70,25 +79,36 @@ class ScheduleForm(QWidget):
         self.combo = QComboBox(self)
         self.combo.setObjectName("schedule_combo")
         for kind in SCHEDULES.values():
-            self.combo.addItem(self.tr(kind.title), kind.name)
+            self.combo.addItem(kind.title, kind.name)
             self.combo.setItemData(self.combo.count() - 1, kind.formula, Qt.ItemDataRole.ToolTipRole)
-        self.combo.setToolTip(self.tr("How the learning rate changes from update to update (from the next one on)"))
         self.warmup, warmup_column = declared_field(WARMUP, 0, self, "schedule_warmup")
         self.formula = QLabel(self)
         self.formula.setObjectName("schedule_formula")
         self.formula.setWordWrap(True)
         self.formula.setStyleSheet("font-family: monospace; color: palette(dark);")
+        self.labels = {key: QLabel(self) for key in ("schedule", "warmup")}
         self._form = QFormLayout(self)
         self._form.setContentsMargins(0, 0, 0, 0)
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._form.addRow(self.tr("η schedule"), self.combo)
-        self._form.addRow(self.tr("warm-up K"), warmup_column)
+        self._form.addRow(self.labels["schedule"], self.combo)
+        self._form.addRow(self.labels["warmup"], warmup_column)
         self._form.addRow(self.formula)
         self.edits: dict[str, ValueEdit] = {}
         self._kind = ""
         self._build("constant", {})
         self.combo.activated.connect(self._kind_chosen)
         self.warmup.committed.connect(self._emit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.combo.setToolTip(self.tr("How the learning rate changes from update to update (from the next one on)"))
+        for i, kind in enumerate(SCHEDULES.values()):
+            self.combo.setItemText(i, _core(kind.title))  # the kinds' titles are the core's to translate
+        self.labels["schedule"].setText(self.tr("η schedule"))
+        self.labels["warmup"].setText(self.tr("warm-up K"))
+        show_help(self.warmup, WARMUP)
+        for declaration in SCHEDULES[self._kind].params:
+            show_help(self.edits[declaration.name], declaration)
 
     def _build(self, kind: str, values: dict) -> None:
         """Lay out the parameter fields of ``kind`` (between the chooser and the warm-up), showing ``values``."""
@@ -138,7 +158,8 @@ def _sigma(text: str) -> float:
     except InvalidValue as error:
         if parse_number(text, SIGMA.label) == 0:
             return 0.0
-        raise InvalidValue(f"{error} (or 0: no noise)") from None
+        raise InvalidValue(QCoreApplication.translate("NoiseForm", "{reason} (or 0: no noise)").format(
+            reason=error)) from None
 
 
 class NoiseForm(QWidget):
@@ -149,22 +170,32 @@ class NoiseForm(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setStyleSheet(INVALID_STYLE)
-        self.sigma, sigma_column = declared_field(SIGMA, 0.0, self, "noise_sigma", check=_sigma,
-                                                  hint=self.tr("0: off, or {range}").format(range=SIGMA.range_text))
+        self.sigma, sigma_column = declared_field(SIGMA, 0.0, self, "noise_sigma", check=_sigma, hint=False)
         self.seed, seed_column = declared_field(SEED, 0, self, "noise_seed")
-        self.sigma.setProperty("help", self.tr("Standard deviation σ of the Gaussian noise added to each gradient "
-                                               "component; 0: no noise"))
-        self.sigma.setToolTip(self.sigma.property("help"))
+        self.sigma_hint = QLabel(self)
+        self.sigma_hint.setStyleSheet("color: palette(mid);")
+        sigma_column.insertWidget(1, self.sigma_hint)
+        self.labels = {key: QLabel(self) for key in ("sigma", "seed")}
         row = QHBoxLayout()
         row.addLayout(sigma_column, 3)
-        row.addWidget(QLabel(self.tr("seed"), self), 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.labels["seed"], 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(seed_column, 2)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("noise σ"), row)
+        form.addRow(self.labels["sigma"], row)
         self._stream = 0
         self.sigma.committed.connect(self._emit)
         self.seed.committed.connect(self._emit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.sigma_hint.setText(self.tr("0: off, or {range}").format(range=SIGMA.range_text))
+        self.sigma.setProperty("help", self.tr("Standard deviation σ of the Gaussian noise added to each gradient "
+                                               "component; 0: no noise"))
+        self.sigma.setToolTip(self.sigma.reason or self.sigma.property("help"))
+        show_help(self.seed, SEED)
+        self.labels["seed"].setText(self.tr("seed"))
+        self.labels["sigma"].setText(self.tr("noise σ"))
 
     def noise(self) -> Noise | None:
         """The noise the fields show: None while σ is 0."""

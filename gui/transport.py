@@ -38,7 +38,6 @@ class SpeedControl(QWidget):
         # Left and Right step the runs wherever the focus is; a focused slider would take them instead
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.label = QLabel(self)
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("100,000 steps/s") + 6)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
@@ -55,6 +54,17 @@ class SpeedControl(QWidget):
         self.slider.setAccessibleName(self.tr("Speed"))
         self.caption.setText(self.tr("Speed"))
         self.label.setText(speed_text(self.speed))
+        self._fit_label()
+
+    def _fit_label(self) -> None:
+        # as wide as its widest text in the window's language: the toolbar does not shift as it changes
+        metrics = self.label.fontMetrics()
+        self.label.setMinimumWidth(max(metrics.horizontalAdvance(speed_text(speed)) for speed in SPEEDS) + 6)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_label()
+        super().changeEvent(event)
 
     @property
     def speed(self) -> float:

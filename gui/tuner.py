@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -34,15 +34,18 @@ from core.values import InvalidValue, Whole
 
 from .batch_job import BatchRunner
 from .palette import swatch
-from .schedule_form import declared_field
+from .schedule_form import declared_field, show_help
 from .session import GUI_MAX_STEPS
 from .tuner_plot import TunerPlot
 
 __all__ = ["BUDGET", "TunedRun", "Tuner", "TunerDialog", "TuningRun", "tune"]
 
 BUDGET = Whole("budget", "the tuning budget", 100, 1, GUI_MAX_STEPS,
-               meaning="updates each learning rate gets before it is scored by f (the window's step limit is "
-                       "not used)")
+               meaning=QT_TRANSLATE_NOOP("TunerDialog", "updates each learning rate gets before it is scored by f "
+                                                        "(the window's step limit is not used)"))
+
+
+_DECLARATIONS = (LR_MIN, LR_MAX, COUNT, BUDGET)  # the fields, left to right
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,6 @@ class TunerDialog(QDialog):
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("tuner_dialog")
-        self.setWindowTitle(self.tr("Tune learning rates"))
         self.model = model
         self.runner = BatchRunner("gradstep-tuner", self)
         self.tuned: list[TunedRun] = []
@@ -119,39 +121,67 @@ class TunerDialog(QDialog):
         self.runner.finished.connect(self._finished)
         self.runner.failed.connect(lambda reason: self._done(reason))
         self.runner.cancelled.connect(lambda: self._done(self.tr("Cancelled: nothing was changed.")))
+        self.retranslate()
         self.resize(860, 760)
+
+    def retranslate(self) -> None:
+        """Every text in the window's language (also while the dialog is open: see changeEvent)."""
+        self.setWindowTitle(self.tr("Tune learning rates"))
+        self.intro.setText(self.tr("For the current function, each shown run's start point and its other settings: "
+                                   "f after the tuning budget at each of the learning rates, log-spaced between the "
+                                   "smallest and the largest. The lowest f wins; a run that diverges is worst."))
+        for name, text in (("lr_min", self.tr("smallest η")), ("lr_max", self.tr("largest η")),
+                           ("count", self.tr("number of rates")), ("budget", self.tr("budget (updates)"))):
+            self.field_labels[name].setText(text)
+        for declaration in _DECLARATIONS:
+            meaning = self.tr(BUDGET.meaning) if declaration is BUDGET else ""
+            show_help(self.edits[declaration.name], declaration, meaning)
+        self.run_button.setText(self.tr("Run"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        if not self.tuned and self.run_button.isEnabled():
+            self.status.setText(self.tr("Press Run to sweep."))
+        self.table.setHorizontalHeaderLabels([self.tr("run"), self.tr("optimizer"), self.tr("η now"),
+                                              self.tr("best η"), self.tr("f there"), self.tr("at the best η")])
+        self.apply_button.setText(self.tr("Apply the best learning rates"))
+        self.apply_button.setToolTip(self.tr("Set each run's learning rate to its best (one change: Edit ▸ Undo)"))
+        self.close_button.setText(self.tr("Close"))
+        self.plot.retranslate()
+        self.caption.setText(self.plot.caption())
+        self._fill_table()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "close_button"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- building ----------------------------------------------------------------------------------------
     def _intro(self) -> QLabel:
-        label = QLabel(self.tr("For the current function, each shown run's start point and its other settings: "
-                               "f after the tuning budget at each of the learning rates, log-spaced between the "
-                               "smallest and the largest. The lowest f wins; a run that diverges is worst."), self)
-        label.setWordWrap(True)
-        return label
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        return self.intro
 
     def _fields(self) -> QGridLayout:
         grid = QGridLayout()
-        self.edits = {}
-        for column, (declaration, text) in enumerate(((LR_MIN, self.tr("smallest η")), (LR_MAX, self.tr("largest η")),
-                                                      (COUNT, self.tr("number of rates")),
-                                                      (BUDGET, self.tr("budget (updates)")))):
+        self.edits, self.field_labels = {}, {}
+        for column, declaration in enumerate(_DECLARATIONS):
             edit, field = declared_field(declaration, declaration.default, self, f"tuner_{declaration.name}")
-            grid.addWidget(QLabel(text, self), 0, column)
+            label = self.field_labels[declaration.name] = QLabel(self)
+            grid.addWidget(label, 0, column)
             grid.addLayout(field, 1, column, Qt.AlignmentFlag.AlignTop)
             self.edits[declaration.name] = edit
         return grid
 
     def _controls(self) -> QHBoxLayout:
-        self.run_button = QPushButton(self.tr("Run"), self)
+        self.run_button = QPushButton(self)
         self.run_button.setObjectName("tuner_run")
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = QPushButton(self)
         self.cancel_button.setObjectName("tuner_cancel")
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("tuner_progress")
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.status = QLabel(self.tr("Press Run to sweep."), self)
+        self.status = QLabel(self)
         self.status.setObjectName("tuner_status")
         self.status.setWordWrap(True)
         row = QHBoxLayout()
@@ -164,11 +194,8 @@ class TunerDialog(QDialog):
         return row
 
     def _table(self) -> QTableWidget:
-        headers = [self.tr("run"), self.tr("optimizer"), self.tr("η now"), self.tr("best η"), self.tr("f there"),
-                   self.tr("at the best η")]
-        self.table = QTableWidget(0, len(headers), self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("tuner_table")
-        self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -183,18 +210,17 @@ class TunerDialog(QDialog):
         self.table.setFixedHeight(height + rows * self.table.verticalHeader().defaultSectionSize())
 
     def _buttons(self) -> QHBoxLayout:
-        self.apply_button = QPushButton(self.tr("Apply the best learning rates"), self)
+        self.apply_button = QPushButton(self)
         self.apply_button.setObjectName("tuner_apply")
-        self.apply_button.setToolTip(self.tr("Set each run's learning rate to its best (one change: Edit ▸ Undo)"))
         self.apply_button.setEnabled(False)
-        close = QPushButton(self.tr("Close"), self)
-        close.setObjectName("tuner_close")
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("tuner_close")
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.apply_button)
-        row.addWidget(close)
+        row.addWidget(self.close_button)
         self.apply_button.clicked.connect(self.apply)
-        close.clicked.connect(self.close)
+        self.close_button.clicked.connect(self.close)
         return row
 
     # -- running -----------------------------------------------------------------------------------------
@@ -256,8 +282,8 @@ class TunerDialog(QDialog):
             best = t.result.best
             cells = [t.name, t.result.optimizer.title, f"{t.lr_before:.4g}",
                      "—" if best < 0 else f"{t.best_lr:.4g}", "—" if best < 0 else f"{t.result.f[best]:.10g}",
-                     self.tr("every rate diverged") if best < 0 else
-                     f"{t.result.reason(best).value} ({self.tr('step')} {t.result.stop_step[best]})"]
+                     self.tr("every rate diverged") if best < 0 else self.tr("{reason} (step {k})").format(
+                         reason=t.result.reason(best).value, k=t.result.stop_step[best])]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (2, 3):
@@ -304,6 +330,10 @@ class Tuner:
         self.dialog.raise_()
         self.dialog.activateWindow()
         return self.dialog
+
+    def retranslate(self) -> None:
+        if self.dialog is not None:
+            self.dialog.retranslate()
 
     def shutdown(self) -> None:
         if self.dialog is not None:

@@ -53,12 +53,18 @@ class TunerPlot(pg.PlotWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent, background="w")
-        plot = plain_plot(self, "tuner_plot", self.tr("learning rate η (log scale)"), self.tr("f − f* + δ (log scale)"))
+        plot = plain_plot(self, "tuner_plot", "", "")
         plot.setLogMode(x=True, y=True)
         plot.showGrid(x=True, y=True, alpha=0.15)
         # top left: small rates barely move f from where it starts, and divergence is at the top right
         self.legend = plot.addLegend(offset=(10, 10), labelTextColor="#222222", brush=(255, 255, 255, 210))
         self.floor: Floor | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        plot = self.getPlotItem()
+        plot.setLabel("bottom", self.tr("learning rate η (log scale)"))
+        plot.setLabel("left", self.tr("f − f* + δ (log scale)"))
 
     def clear_runs(self) -> None:
         plot = self.getPlotItem()

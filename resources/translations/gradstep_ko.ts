@@ -419,7 +419,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exported {n} runs to {path}</source>
+        <source>GradStep sessions (*.gradstep)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GradStep lessons (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV for Excel, UTF-8 with BOM (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {n} run(s) to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -511,6 +531,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>step size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lr in effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>updates made so far: the step on view</source>
         <translation type="unfinished"></translation>
     </message>
@@ -578,7 +610,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Undo {change}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo {change}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -627,6 +667,10 @@
 </context>
 <context>
     <name>BasinPanel</name>
+    <message>
+        <source>updates from each start before it is judged (the window&apos;s step limit is not used)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>which minimum it reached</source>
         <translation type="unfinished"></translation>
@@ -760,11 +804,27 @@
 <context>
     <name>FormulaPanel</name>
     <message>
+        <source>Step 0 is the start point: press Step to see update 1 with its numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Update {k}, with the numbers of step {before}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Results rounded to {d} decimals where the notes round them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its state:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its hyperparameters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About {name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -902,6 +962,10 @@ Valid range: {range}; default {default}</source>
         <source>Open a lesson from the Lessons menu: the notes&apos; six tables, and comparisons.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Look for:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LossPlot</name>
@@ -973,7 +1037,7 @@ Valid range: {range}; default {default}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>({n} other runs stopped)</source>
+        <source>(other runs stopped: {n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -996,6 +1060,10 @@ Valid range: {range}; default {default}</source>
 <context>
     <name>NoiseForm</name>
     <message>
+        <source>{reason} (or 0: no noise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>0: off, or {range}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,7 +1083,7 @@ Valid range: {range}; default {default}</source>
 <context>
     <name>PredictOverlay</name>
     <message>
-        <source>{n} guesses for step {step}: press Step to see</source>
+        <source>{n} guess(es) for step {step}: press Step to see</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1303,6 +1371,10 @@ Like the notes&apos; round(), plain numbers are rounded to the nearest decimal a
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>updates each learning rate gets before it is scored by f (the window&apos;s step limit is not used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>For the current function, each shown run&apos;s start point and its other settings: f after the tuning budget at each of the learning rates, log-spaced between the smallest and the largest. The lowest f wins; a run that diverges is worst.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,6 +1459,10 @@ Like the notes&apos; round(), plain numbers are rounded to the nearest decimal a
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{reason} (step {k})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The function has changed since the sweep: press Run again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1433,6 +1509,10 @@ Like the notes&apos; round(), plain numbers are rounded to the nearest decimal a
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Its step limit of {steps} is lowered to the window&apos;s {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Function {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1461,6 +1541,10 @@ Like the notes&apos; round(), plain numbers are rounded to the nearest decimal a
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{name} (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The last run cannot be removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1470,6 +1554,18 @@ Like the notes&apos; round(), plain numbers are rounded to the nearest decimal a
     </message>
     <message>
         <source>Rename {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: schedule {schedule}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: no noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: noise {noise}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
