@@ -22,8 +22,12 @@ _CODES = {code for code, _name in LANGUAGES}
 
 
 def system_language() -> str:
-    """The system locale's language if the window speaks it, else English."""
-    code = QLocale.system().name().split("_")[0]
+    """The language of the application's default locale if the window speaks it, else English.
+
+    The default locale (``QLocale()``) is the system's (LANG, LC_ALL, the desktop's choice) unless the
+    application set another with ``QLocale.setDefault``, which ``QLocale.system()`` would ignore: a test, or
+    an embedding program, can then choose the language the window starts in."""
+    code = QLocale().name().split("_")[0]
     return code if code in _CODES else "en"
 
 
