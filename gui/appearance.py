@@ -65,11 +65,16 @@ class Appearance:
     def apply(self, window) -> None:
         """Set every text of ``window`` to the current size and the plots to the current look."""
         font = self.font()
+        widgets = [window, *window.findChildren(QWidget)]
+        # each widget's size relative to the text around it, read before any font changes: a new
+        # application font, or a parent's, reaches every child at once, and read afterwards it would be
+        # counted again, once more at each level of the widget tree
+        relatives = [_relative(widget, QApplication.font().pointSizeF()) for widget in widgets]
         QApplication.setFont(font)  # dialogs and widgets made later
         # a widget under a style sheet keeps the font it was polished with: set each one's size outright
-        for widget in [window, *window.findChildren(QWidget)]:
+        for widget, relative in zip(widgets, relatives, strict=True):
             scaled = QFont(widget.font())
-            scaled.setPointSizeF(self.base_points * self.factor * _relative(widget, self.base_points))
+            scaled.setPointSizeF(self.base_points * self.factor * relative)
             widget.setFont(scaled)
         for table in window.table_views():
             table.apply_font(font)
@@ -80,12 +85,13 @@ class Appearance:
             window.contour.set_look(look)
 
 
-def _relative(widget: QWidget, base_points: float) -> float:
-    """The widget's size relative to the normal text, remembered the first time it is scaled."""
+def _relative(widget: QWidget, around: float) -> float:
+    """The widget's size relative to the text around it (``around``: the application font's points, the
+    widget not yet scaled), remembered the first time it is scaled."""
     relative = widget.property("gradstep_relative_size")
     if relative is None:
         points = widget.font().pointSizeF()
-        relative = points / base_points if points > 0 else 1.0
+        relative = points / around if points > 0 and around > 0 else 1.0
         widget.setProperty("gradstep_relative_size", relative)
     return float(relative)
 

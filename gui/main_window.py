@@ -204,7 +204,8 @@ class MainWindow(QMainWindow):
         scroll.setWidget(column)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(column.sizeHint().width() + 24)
+        self.parameters_column, self.parameters_scroll = column, scroll
+        self._fit_parameters()
         left = self._dock("parameters_dock", scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.state_panel = StatePanel(self)
         right = self._dock("numbers_dock", self.state_panel, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -469,8 +470,14 @@ class MainWindow(QMainWindow):
         self.appearance.reset()
         self.apply_appearance()
 
+    def _fit_parameters(self) -> None:
+        """The parameter column never scrolls sideways: its dock is as wide as its widest row needs, at the
+        text size of the day (its texts in the window's language)."""
+        self.parameters_scroll.setMinimumWidth(self.parameters_column.sizeHint().width() + 24)
+
     def apply_appearance(self) -> None:
         self.appearance.apply(self)
+        QTimer.singleShot(0, self._fit_parameters)  # once the panels have laid out their new text size
         self._drawn.clear()
         self.statusBar().showMessage(self.tr("Text at {percent}").format(percent=f"{self.appearance.factor:.0%}"),
                                      2000)
