@@ -6,6 +6,7 @@ Menus, the toolbar, tooltips and the Help ▸ Keyboard shortcuts table are all b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
@@ -16,7 +17,7 @@ from .i18n import LANGUAGES
 from .numbers import FULL, READABLE
 
 __all__ = ["ACTIONS", "MENUS", "NUMBER_MODES", "TOOLBAR", "ActionSpec", "ChangeAction", "build_actions", "build_menus",
-           "build_toolbar"]
+           "build_toolbar", "plain"]
 
 P = QStyle.StandardPixmap
 
@@ -30,6 +31,16 @@ def T(text: str) -> str:
 def tr(text: str) -> str:
     """A declared text (marked with `T`) in the window's language."""
     return QCoreApplication.translate("", text) if text else text
+
+
+_MNEMONIC = re.compile(r"\(&[^&)]\)")  # a mnemonic in parentheses, as Korean menus write it: 재생(&P)
+
+
+def plain(text: str) -> str:
+    """A menu text as a tool button, a tooltip or a table shows it: no mnemonic, no ellipsis
+    (``&Open session…`` → ``Open session``, ``재생(&P)`` → ``재생``).  Qt's own stripping removes the
+    ampersand alone, and a Korean tool button would read 재생(P)."""
+    return _MNEMONIC.sub("", text).replace("&", "").removesuffix("…").strip()
 K = QKeySequence.StandardKey
 
 
@@ -192,9 +203,10 @@ def retranslate_actions(window) -> None:
         text, tip = tr(spec.text), tr(spec.tip)
         if spec.name != "action_play":  # (its text says Play or Pause: the window sets it)
             action.setText(text)
+            action.setIconText(plain(text))
         native = QKeySequence.SequenceFormat.NativeText
         hint = f" ({action.shortcut().toString(native)})" if spec.shortcut is not None else ""
-        action.setToolTip(f"{tip or text.replace('&', '')}{hint}")
+        action.setToolTip(f"{tip or plain(text)}{hint}")
         action.setStatusTip(tip)
     for mode, text in NUMBER_MODES:
         window.number_actions[mode].setText(tr(text))

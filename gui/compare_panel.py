@@ -147,7 +147,7 @@ class ComparePanel(QGroupBox):
     def refresh(self, model: WindowModel) -> None:
         shown = model.shown()
         self.model.set_runs(shown, [model.viewed_step(e) for e in shown], model.playing)
-        self.table.fit_columns([max(map(len, texts), default=1) for texts in self.model.texts()])
+        self.table.fit_texts(self.model.texts(), decorated=0)
         row = self.model.row_of(model.selected_id)
         if row >= 0 and self.table.currentIndex().row() != row:
             self._syncing = True

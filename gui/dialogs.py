@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 import core
 
+from .actions import plain
+
 __all__ = ["about_text", "shortcuts_html", "show_about", "show_shortcuts"]
 
 
@@ -24,7 +26,7 @@ def shortcuts_html(actions) -> str:
     """A table of every action that has a shortcut, read from the actions themselves."""
     rows = "".join(
         f"<tr><td style='padding-right:18px'><b>{a.shortcut().toString()}</b></td>"
-        f"<td>{a.text().replace('&', '')}</td></tr>"
+        f"<td>{plain(a.text())}</td></tr>"
         for a in actions if not a.shortcut().isEmpty())
     return (f"<table>{rows}</table><p>" + _tr("Click the plot while paused to move the selected run's start "
             "point there, rounded to the view's scale (Shift+click: exactly there). Drag to pan, scroll to zoom.")

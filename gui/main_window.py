@@ -37,7 +37,7 @@ from core.lessons import Lesson, LessonRun
 from core.optimizers import SGD
 
 from . import dialogs, preferences
-from .actions import build_actions, build_menus, build_toolbar, retranslate_actions
+from .actions import build_actions, build_menus, build_toolbar, plain, retranslate_actions
 from .appearance import Appearance
 from .basin_view import BasinView
 from .compare_panel import ComparePanel
@@ -594,6 +594,7 @@ class MainWindow(QMainWindow):
     def _play_text(self) -> None:
         playing = self._shown_playing
         self.action_play.setText(self.tr("&Pause") if playing else self.tr("&Play"))
+        self.action_play.setIconText(plain(self.action_play.text()))
         self.action_play.setIcon(self.style().standardIcon(
             QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay))
 

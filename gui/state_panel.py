@@ -38,7 +38,7 @@ class StatePanel(QGroupBox):
             return
         k = model.viewed_step(entry)
         self.model.set_rows(state_rows(entry, k))
-        self.table.fit_columns([max(map(len, texts), default=1) for texts in self.model.column_texts()])
+        self.table.fit_texts(self.model.column_texts())
         recorded = entry.recorded or entry.optimizer
         title = (f"<b>{_escape(entry.name)}</b> · {type(recorded).title}<br>"
                  f"<span style='font-family:monospace'>{'; '.join(recorded.formula)}</span>")

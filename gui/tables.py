@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from core.run import BASE_COLUMNS
 
@@ -385,6 +385,17 @@ class TableView(QTableView):
             width = max(chars * char, header.fontMetrics().horizontalAdvance(title) + 10) + 16
             if not grow_only or width > header.sectionSize(column):
                 self.setColumnWidth(column, width)
+
+    def fit_texts(self, columns: list[list[str]], decorated: int | None = None) -> None:
+        """Size each column to its widest text as drawn, for columns that hold words: a Hangul syllable is
+        about two digits wide, even in a monospaced font, so a count of characters would cut it off.
+        ``decorated``: the column whose cells also show a colour swatch before the text."""
+        metrics = self.fontMetrics()
+        char = metrics.horizontalAdvance("0")
+        pixels = [max((metrics.horizontalAdvance(text) for text in texts), default=char) for texts in columns]
+        if decorated is not None:
+            pixels[decorated] += self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 6
+        self.fit_columns([math.ceil(width / char) for width in pixels])
 
     def keyPressEvent(self, event):
         if event.matches(QKeySequence.StandardKey.Copy):
