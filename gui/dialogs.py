@@ -9,6 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 import PySide6
 from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 import core
@@ -22,10 +23,13 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # marked with _t/_tr: see tools/i18n_gui.py
 
 
+_NATIVE = QKeySequence.SequenceFormat.NativeText  # the keys' names as the menus write them, in the window's language
+
+
 def shortcuts_html(actions) -> str:
     """A table of every action that has a shortcut, read from the actions themselves."""
     rows = "".join(
-        f"<tr><td style='padding-right:18px'><b>{a.shortcut().toString()}</b></td>"
+        f"<tr><td style='padding-right:18px'><b>{a.shortcut().toString(_NATIVE)}</b></td>"
         f"<td>{plain(a.text())}</td></tr>"
         for a in actions if not a.shortcut().isEmpty())
     return (f"<table>{rows}</table><p>" + _tr("Click the plot while paused to move the selected run's start "
