@@ -319,7 +319,8 @@ class WindowModel(QObject):
             return False
         entry = self.selected()
         if start != entry.start:
-            self._undoable(f"{entry.name}: start ({start[0]:g}, {start[1]:g})",
+            self._undoable(self.tr("{name}: start ({x}, {y})").format(name=entry.name, x=f"{start[0]:g}",
+                                                                       y=f"{start[1]:g}"),
                            lambda: self._set_start(entry.run_id, start))
         return True
 
