@@ -158,6 +158,7 @@ class HyperForm(QWidget):
             label.setToolTip(help_text)
             label.setBuddy(edit)
             hint = QLabel(hyper.range_text, self._holder)
+            hint.setObjectName(f"hyper_{hyper.name}_range")
             hint.setStyleSheet("color: palette(mid);")
             reason = ReasonLabel(self._holder)
             edit.problem.connect(reason.show_reason)

@@ -647,6 +647,7 @@ class MainWindow(QMainWindow):
         for code, action in self.language_actions.items():
             action.setChecked(code == self.translations.language)
         self._drawn.clear()
+        self.redraw()  # the status line and the tables too, before anything else is painted
 
     def _show_title(self) -> None:
         self.setWindowTitle(f"GradStep — {_title(self.model.function)}")

@@ -51,6 +51,7 @@ def declared_field(declaration, value, parent: QWidget, name: str, check=None, h
     column.addWidget(edit)
     if hint:
         range_label = QLabel(declaration.range_text if hint is True else hint, parent)
+        range_label.setObjectName(f"{name}_range")
         range_label.setStyleSheet("color: palette(mid);")
         column.addWidget(range_label)
     column.addWidget(reason)
@@ -173,6 +174,7 @@ class NoiseForm(QWidget):
         self.sigma, sigma_column = declared_field(SIGMA, 0.0, self, "noise_sigma", check=_sigma, hint=False)
         self.seed, seed_column = declared_field(SEED, 0, self, "noise_seed")
         self.sigma_hint = QLabel(self)
+        self.sigma_hint.setObjectName("noise_sigma_hint")
         self.sigma_hint.setStyleSheet("color: palette(mid);")
         sigma_column.insertWidget(1, self.sigma_hint)
         self.labels = {key: QLabel(self) for key in ("sigma", "seed")}
