@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
 LANGUAGES = ("ko",)
+#: the window's markers for texts without a class of their own (context ""): see gui/actions.py, gui/tables.py
+MARKERS = "QT_TR_NOOP+=T,QT_TR_NOOP+=_t,QT_TR_NOOP+=_tr"
 
 
 def tool(name: str) -> str:
@@ -33,8 +35,8 @@ def tool(name: str) -> str:
 
 def update(ts: Path) -> None:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").glob("*.py"))
-    subprocess.run([tool("lupdate"), *sources, "-tr-function-alias", "QT_TR_NOOP+=T,QT_TR_NOOP+=_t,QT_TR_NOOP+=_tr", "-locations", "none",
-                    "-no-obsolete", "-ts", str(ts)], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run([tool("lupdate"), *sources, "-tr-function-alias", MARKERS, "-locations", "none", "-no-obsolete",
+                    "-ts", str(ts)], cwd=ROOT, check=True, capture_output=True)
 
 
 def release(ts: Path, qm: Path) -> None:
