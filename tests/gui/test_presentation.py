@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from gui.appearance import PRESENTATION_SCALE
 
@@ -72,3 +72,17 @@ def test_presentation_draws_thicker_trajectories_and_bigger_markers(qtbot, windo
     assert items.line.opts["pen"].widthF() >= 1.6 * width and items.current.rect().width() >= 1.5 * size
     window.action_presentation.trigger()
     assert items.line.opts["pen"].widthF() == width
+
+
+def test_presentation_mode_scales_each_text_once_whatever_its_depth(qtbot, window):
+    """A label deep in a panel grows 1.6 times, like the application font: not 1.6 times once more for
+    each parent it has; and the parameter dock widens so that no row of it is cut off."""
+    parts = (window.run_panel.labels["name"], window.run_list, window.settings_panel.rounding, window.speed.label,
+             window.lesson_panel.text, window.run_panel.hypers.findChild(QLabel))
+    before = [_points(part.font()) for part in parts]
+    window.action_presentation.trigger()
+    assert [round(_points(part.font()), 2) for part in parts] == [round(PRESENTATION_SCALE * p, 2) for p in before]
+    column = window.parameters_column
+    qtbot.waitUntil(lambda: window.parameters_scroll.minimumWidth() >= column.sizeHint().width())
+    window.action_presentation.trigger()
+    assert [round(_points(part.font()), 2) for part in parts] == [round(p, 2) for p in before]
