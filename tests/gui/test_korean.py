@@ -238,3 +238,20 @@ def test_a_stored_choice_wins_over_the_systems_language(qtbot, korean_locale, is
     win = _started(qtbot)
     assert win.translations.language == "en" and win.menuBar().actions()[0].text() == "&File"
     win.close()
+
+
+def test_korean_texts_fit_where_they_are_shown(qtbot, window):
+    """Tool buttons without the menus' mnemonic, the state and comparison tables' word columns as wide as
+    their Hangul, the timeline's and the speed's labels as wide as their longest text."""
+    window.open_lesson(next(lesson for lesson in window.lessons if lesson.name == "notes-all"))
+    window.set_language("ko")
+    window.action_step.trigger()
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().step == 1
+                    and window.state_model.rows()[-1].shown == "다음 이동  Δp")
+    buttons = [window.toolbar.widgetForAction(action).text() for action in window.toolbar.actions()
+               if window.toolbar.widgetForAction(action) is not None and action.text()]
+    assert "재생" in buttons and not any("(" in text for text in buttons)
+    for view in (window.state_table, window.compare_panel.table):  # as wide as Qt's own delegate asks
+        assert [view.columnWidth(c) >= view.sizeHintForColumn(c) for c in range(2)] == [True, True], view.objectName()
+    for label in (window.timeline.label, window.speed.label):
+        assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
