@@ -111,3 +111,10 @@ def test_the_check_fails_when_a_new_window_text_is_not_in_the_catalog(tmp_path):
     done = _check(tmp_path)
     assert done.returncode == 1 and "gradstep_ko.ts" in done.stdout
     assert (tmp_path / "resources" / "translations" / "gradstep_ko.ts").read_bytes() == before
+
+
+def test_the_compiled_catalog_is_installed_with_gradstep():
+    """Package data: a GradStep installed from a wheel, not only from the checkout, speaks Korean."""
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.search(r'packages = \[[^\]]*"resources\.translations"', pyproject)
+    assert re.search(r'"resources\.translations" = \[[^\]]*"\*\.qm"', pyproject)
