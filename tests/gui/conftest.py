@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 
 from gui.app import create_application
 
@@ -13,6 +13,16 @@ def isolated_settings(tmp_path, monkeypatch):
     """Every test gets its own settings file: nothing leaks between tests or from a user's real settings."""
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     yield tmp_path / "settings"
+
+
+@pytest.fixture(autouse=True)
+def english_desktop():
+    """Every test starts on an English desktop, whatever the machine's locale (a Korean desktop would start
+    the window in Korean: see gui.i18n.system_language); a test may choose another default locale."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture
