@@ -798,7 +798,7 @@
     <name>ComparePanel</name>
     <message>
         <source>All shown runs at the step on view</source>
-        <translation>표시 중인 단계의 보이는 모든 실행</translation>
+        <translation>보이는 모든 실행 (표시 중인 단계)</translation>
     </message>
 </context>
 <context>
