@@ -290,7 +290,7 @@ class BasinView(QObject):
                 opt=_settings_text(result.optimizer), g=g, n=result.steps)
             self.panel.about.setToolTip(self.tr("{fn}, starts over x {x0:.4g} to {x1:.4g}, y {y0:.4g} to {y1:.4g}. "
                                                 "Click the map to start the selected run there.").format(
-                fn=result.function.title, x0=x0, x1=x1, y0=y0, y1=y1))
+                fn=result.function.title_text(), x0=x0, x1=x1, y0=y0, y1=y1))
             if entry is not None and entry.optimizer != result.optimizer:
                 text += " " + self.tr("The selected run's settings differ now: Compute to follow them.")
         if text != self.panel.about.text():
@@ -302,7 +302,7 @@ def _settings_text(optimizer) -> str:
     values = " ".join(f"{h.symbol or h.name}={optimizer.values[h.name]:g}" for h in optimizer.hypers)
     extra = "" if optimizer.schedule.is_constant else f", {optimizer.schedule.text}"
     extra += "" if optimizer.noise is None else f", {optimizer.noise.text}"
-    return f"{optimizer.title} {values}{extra}"
+    return f"{optimizer.title_text()} {values}{extra}"
 
 
 def _pixel_rect(result: BasinResult) -> QRectF:

@@ -69,7 +69,7 @@ class CompareModel(QAbstractTableModel):
         if column == 0:
             return entry.name
         if column == 1:
-            return type(entry.recorded or entry.optimizer).title
+            return type(entry.recorded or entry.optimizer).title_text()
         if column == 6:
             return values[4]
         names = ("x", "y", "f", "")

@@ -106,6 +106,27 @@ def _core(text: str) -> str:
     return _(text)
 
 
+class RangeLabel(QLabel):
+    """The grey line under a field giving its valid range, in the language in use (the core words it:
+    "0 to 12", "0 ~ 12"); `retranslate_ranges` sets it again after a language change."""
+
+    def __init__(self, declaration, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.declaration = declaration
+        self.setObjectName(f"{name}_range")
+        self.setStyleSheet("color: palette(mid);")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(self.declaration.range_text)
+
+
+def retranslate_ranges(widget: QWidget) -> None:
+    """Set the range under every field inside ``widget`` again, in the language now in use."""
+    for label in widget.findChildren(RangeLabel):
+        label.retranslate()
+
+
 class ReasonLabel(QLabel):
     """The red line under a field that says why its text is refused; hidden while all is well."""
 
@@ -157,9 +178,7 @@ class HyperForm(QWidget):
             label = QLabel(f"{hyper.symbol}  {hyper.name}", self._holder)
             label.setToolTip(help_text)
             label.setBuddy(edit)
-            hint = QLabel(hyper.range_text, self._holder)
-            hint.setObjectName(f"hyper_{hyper.name}_range")
-            hint.setStyleSheet("color: palette(mid);")
+            hint = RangeLabel(hyper, f"hyper_{hyper.name}", self._holder)
             reason = ReasonLabel(self._holder)
             edit.problem.connect(reason.show_reason)
             edit.committed.connect(lambda value, name=hyper.name: self.changed.emit(name, value))

@@ -59,7 +59,7 @@ class FormulaPanel(QTextBrowser):
 
     def _rule(self, cls, name: str) -> str:
         rule = "<br>".join(_e(line) for line in cls.formula)
-        return f"<p><b>{_e(name)}</b> · {_e(cls.title)}<br><span style='font-family:monospace'>{rule}</span></p>"
+        return f"<p><b>{_e(name)}</b> · {_e(cls.title_text())}<br><span style='font-family:monospace'>{rule}</span></p>"
 
     def _numbers(self, entry, k: int) -> str:
         made_by = entry.optimizer_for(k)

@@ -178,8 +178,9 @@ class FunctionPanel(QGroupBox):
         self.combo.blockSignals(True)
         self.combo.clear()
         for fn in FUNCTIONS.values():
-            self.combo.addItem(fn.title, fn.name)
-            self.combo.setItemData(self.combo.count() - 1, f"{fn.formula}\n{fn.note}", Qt.ItemDataRole.ToolTipRole)
+            self.combo.addItem(fn.title_text(), fn.name)
+            self.combo.setItemData(self.combo.count() - 1, f"{fn.formula}\n{fn.note_text()}",
+                                   Qt.ItemDataRole.ToolTipRole)
         entries = self.library.entries()
         if entries:
             self.combo.insertSeparator(self.combo.count())
@@ -260,7 +261,7 @@ class FunctionPanel(QGroupBox):
             where = self.tr("minimum {value} at {points}").format(value=f"{function.minimum:.6g}", points=minima)
         else:
             where = self.tr("no known minimum")
-        note = "" if typed else f"\n{function.note}"
+        note = "" if typed else f"\n{function.note_text()}"
         self.formula.setText(f"f(x, y) = {function.formula}{note}; {where}.")
         self._show_typed(function, typed)
 

@@ -14,6 +14,8 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
+from core.i18n import set_language
+
 __all__ = ["LANGUAGES", "Translations", "system_language"]
 
 #: The languages the window speaks, in the menu's order: code, name in that language.
@@ -31,12 +33,6 @@ def system_language() -> str:
     return code if code in _CODES else "en"
 
 
-def _core_language(code: str) -> None:
-    try:
-        from core.i18n import set_language
-    except ImportError:  # (a core without catalogs speaks English)
-        return
-    set_language(code)
 
 
 class Translations(QObject):
@@ -50,6 +46,9 @@ class Translations(QObject):
     def apply(self, code: str) -> str:
         """Switch to ``code`` ("en", "ko"; anything else is English); returns the language in effect."""
         code = code if code in _CODES else "en"
+        # The core's language first: installing a translator tells every widget to set its texts again,
+        # and those that show the core's texts must find it switched already.
+        set_language(code)
         app = QCoreApplication.instance()
         for translator in self._installed:
             app.removeTranslator(translator)
@@ -57,7 +56,6 @@ class Translations(QObject):
         if code != "en":
             self._load(app, f"gradstep_{code}", _catalog_folder())
             self._load(app, f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-        _core_language(code)
         self.language = code
         return code
 

@@ -36,7 +36,7 @@ def settings_text(optimizer: Optimizer) -> str:
 
     ε is left out while it has its default: it only keeps a division finite, and it would crowd the
     settings a class compares."""
-    parts = [optimizer.title]
+    parts = [optimizer.title_text()]
     for hyper in optimizer.hypers:
         value = optimizer.values[hyper.name]
         if hyper.name == "eps" and value == hyper.default:

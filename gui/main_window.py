@@ -650,7 +650,7 @@ class MainWindow(QMainWindow):
         self.redraw()  # the status line and the tables too, before anything else is painted
 
     def _show_title(self) -> None:
-        self.setWindowTitle(f"GradStep — {_title(self.model.function)}")
+        self.setWindowTitle(f"GradStep — {self.model.function.title_text()}")
 
     def show_shortcuts(self) -> None:
         dialogs.show_shortcuts(self, [*self.actions(), self.action_remove_run])
@@ -709,15 +709,6 @@ class MainWindow(QMainWindow):
             self.files.keep_last_session()
         self.shutdown()
         super().closeEvent(event)
-
-
-def _title(function) -> str:
-    """A function's title in the window's language (the core translates its own names)."""
-    try:
-        from core.i18n import _
-    except ImportError:
-        return function.title
-    return _(function.title)
 
 
 # keys a text field must keep even with Ctrl (copy, paste, cut, select all, undo, redo, word moves):

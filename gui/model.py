@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 
 from core.functions import Objective, get_function
-from core.lessons import MAX_RUNS, Lesson, LessonRun
+from core.lessons import MAX_RUNS, Lesson, LessonRun, saved_session_texts
 from core.noise import Noise
 from core.optimizers import OPTIMIZERS, Optimizer
 from core.schedules import Schedule
@@ -83,8 +83,8 @@ class WindowModel(QObject):
         """Everything needed to set the window up again (the steps themselves are recomputed)."""
         runs = tuple(LessonRun(e.name, e.optimizer, e.start, e.visible, e.color) for e in self.entries)
         o = self.options
-        return Lesson("session", "Sessions", "Saved session", f"{len(runs)} runs on {self.function.title}",
-                      self.function, o.decimals, o.max_steps, runs, o.tol)
+        group, title, description = saved_session_texts(self.function, len(runs))
+        return Lesson("session", group, title, description, self.function, o.decimals, o.max_steps, runs, o.tol)
 
     def _changed(self) -> None:
         self.revision += 1
@@ -149,7 +149,7 @@ class WindowModel(QObject):
         if isinstance(function, str):
             function = get_function(function)
         if function is not self.function:
-            self._undoable(self.tr("Function {title}").format(title=function.title),
+            self._undoable(self.tr("Function {title}").format(title=function.title_text()),
                            lambda: self._choose_function(function))
 
     def _choose_function(self, function: Objective) -> None:

@@ -173,7 +173,7 @@ class RunPanel(QGroupBox):
         self.optimizer_combo = QComboBox(self)
         self.optimizer_combo.setObjectName("optimizer_combo")
         for cls in OPTIMIZERS.values():
-            self.optimizer_combo.addItem(cls.title, cls.name)
+            self.optimizer_combo.addItem(cls.title_text(), cls.name)
             self.optimizer_combo.setItemData(self.optimizer_combo.count() - 1, "\n".join(cls.formula),
                                              Qt.ItemDataRole.ToolTipRole)
         self.rule = QLabel(self)
@@ -219,6 +219,8 @@ class RunPanel(QGroupBox):
         self.labels["start"].setText(self.tr("Start (x, y)"))
         self.name_edit.setToolTip(self.tr("The run's name, used in the legend and as the run column of the CSV"))
         self.optimizer_combo.setToolTip(self.tr("Changing the optimizer starts this run again from its start point"))
+        for i, cls in enumerate(OPTIMIZERS.values()):
+            self.optimizer_combo.setItemText(i, cls.title_text())  # Momentum: 모멘텀 in Korean
         self.rule.setToolTip(self.tr("The update rule of one step (g is the gradient at the current point)"))
         for edit in (self.start_x, self.start_y):
             edit.setProperty("help", self.tr("Where the run starts; you can also click the plot while paused"))

@@ -16,7 +16,7 @@ from core.noise import SEED, SIGMA, Noise
 from core.schedules import SCHEDULES, WARMUP, Schedule
 from core.values import InvalidValue, Whole, parse_number
 
-from .fields import INVALID_STYLE, ReasonLabel, ValueEdit, _core
+from .fields import INVALID_STYLE, RangeLabel, ReasonLabel, ValueEdit, _core, retranslate_ranges
 
 __all__ = ["NoiseForm", "ScheduleForm", "WholeEdit", "declared_field", "show_help"]
 
@@ -33,13 +33,13 @@ class WholeEdit(ValueEdit):
         self.setText(str(int(value)))
 
 
-def declared_field(declaration, value, parent: QWidget, name: str, check=None, hint: bool | str = True) \
+def declared_field(declaration, value, parent: QWidget, name: str, check=None, hint: bool = True) \
         -> tuple[ValueEdit, QVBoxLayout]:
     """A field for one declared value, with its range under it and the reason it refuses a text under that.
 
     declaration: a `core.values.Number` or `Whole`; check: what validates typed text (its ``parse`` by
-    default); hint: False for no range under the field (it is in the tooltip too), or a text to show
-    instead of the declared range.  Returns the field and the column holding them."""
+    default); hint: False for no range under the field (it is in the tooltip too).  Returns the field and
+    the column holding them."""
     kind = WholeEdit if isinstance(declaration, Whole) else ValueEdit
     edit = kind(check or declaration.parse, value, parent)
     edit.setObjectName(name)
@@ -50,10 +50,7 @@ def declared_field(declaration, value, parent: QWidget, name: str, check=None, h
     column.setSpacing(1)
     column.addWidget(edit)
     if hint:
-        range_label = QLabel(declaration.range_text if hint is True else hint, parent)
-        range_label.setObjectName(f"{name}_range")
-        range_label.setStyleSheet("color: palette(mid);")
-        column.addWidget(range_label)
+        column.addWidget(RangeLabel(declaration, name, parent))
     column.addWidget(reason)
     return edit, column
 
@@ -110,6 +107,7 @@ class ScheduleForm(QWidget):
         show_help(self.warmup, WARMUP)
         for declaration in SCHEDULES[self._kind].params:
             show_help(self.edits[declaration.name], declaration)
+        retranslate_ranges(self)
 
     def _build(self, kind: str, values: dict) -> None:
         """Lay out the parameter fields of ``kind`` (between the chooser and the warm-up), showing ``values``."""
@@ -196,6 +194,7 @@ class NoiseForm(QWidget):
                                                "component; 0: no noise"))
         self.sigma.setToolTip(self.sigma.reason or self.sigma.property("help"))
         show_help(self.seed, SEED)
+        retranslate_ranges(self)
         self.labels["seed"].setText(self.tr("seed"))
         self.labels["sigma"].setText(self.tr("noise σ"))
 

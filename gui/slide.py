@@ -105,10 +105,10 @@ def title_lines(content: SlideContent) -> tuple[str, str]:
     if len(shown) == 1:
         runs = settings_text(shown[0].optimizer)
     else:
-        runs = ", ".join(dict.fromkeys(e.optimizer.title for e in shown))
+        runs = ", ".join(dict.fromkeys(e.optimizer.title_text() for e in shown))
     if content.decimals is not None:
         runs += translate("Slide", " · rounded to {0} decimals as in the notes").format(content.decimals)
-    return f"{f.title}:  f(x, y) = {f.formula}", runs
+    return f"{f.title_text()}:  f(x, y) = {f.formula}", runs
 
 
 class _StillContourView(ContourView):

@@ -40,7 +40,7 @@ class StatePanel(QGroupBox):
         self.model.set_rows(state_rows(entry, k))
         self.table.fit_texts(self.model.column_texts())
         recorded = entry.recorded or entry.optimizer
-        title = (f"<b>{_escape(entry.name)}</b> · {type(recorded).title}<br>"
+        title = (f"<b>{_escape(entry.name)}</b> · {type(recorded).title_text()}<br>"
                  f"<span style='font-family:monospace'>{'; '.join(recorded.formula)}</span>")
         if title != self.title.text():  # a new text lays the whole dock out again: only when it changes
             self.title.setText(title)

@@ -33,6 +33,7 @@ from core.sweep import COUNT, LR_MAX, LR_MIN, SweepResult, learning_rates, sweep
 from core.values import InvalidValue, Whole
 
 from .batch_job import BatchRunner
+from .fields import retranslate_ranges
 from .palette import swatch
 from .schedule_form import declared_field, show_help
 from .session import GUI_MAX_STEPS
@@ -127,6 +128,7 @@ class TunerDialog(QDialog):
     def retranslate(self) -> None:
         """Every text in the window's language (also while the dialog is open: see changeEvent)."""
         self.setWindowTitle(self.tr("Tune learning rates"))
+        retranslate_ranges(self)
         self.intro.setText(self.tr("For the current function, each shown run's start point and its other settings: "
                                    "f after the tuning budget at each of the learning rates, log-spaced between the "
                                    "smallest and the largest. The lowest f wins; a run that diverges is worst."))
@@ -280,7 +282,7 @@ class TunerDialog(QDialog):
         self.table.setRowCount(len(self.tuned))
         for row, t in enumerate(self.tuned):
             best = t.result.best
-            cells = [t.name, t.result.optimizer.title, f"{t.lr_before:.4g}",
+            cells = [t.name, t.result.optimizer.title_text(), f"{t.lr_before:.4g}",
                      "—" if best < 0 else f"{t.best_lr:.4g}", "—" if best < 0 else f"{t.result.f[best]:.10g}",
                      self.tr("every rate diverged") if best < 0 else self.tr("{reason} (step {k})").format(
                          reason=t.result.reason(best).value, k=t.result.stop_step[best])]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale, QSettings
 
+from core.i18n import set_language
 from gui.app import create_application
 
 
@@ -18,11 +19,14 @@ def isolated_settings(tmp_path, monkeypatch):
 @pytest.fixture(autouse=True)
 def english_desktop():
     """Every test starts on an English desktop, whatever the machine's locale (a Korean desktop would start
-    the window in Korean: see gui.i18n.system_language); a test may choose another default locale."""
+    the window in Korean: see gui.i18n.system_language); a test may choose another default locale.  The
+    core's texts are English again afterwards too: a window left in Korean must not carry its language
+    into the next test."""
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     yield
     QLocale.setDefault(before)
+    set_language("en")
 
 
 @pytest.fixture

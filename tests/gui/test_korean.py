@@ -4,9 +4,10 @@ remembered, and chosen from the system's locale at the first start.
 The strict check reads what a class reads: labels, buttons, check boxes, group boxes, docks, tabs, fields'
 placeholders and units, dialogs' titles, menus and their actions, the toolbar.  A word in Latin letters is
 allowed only if it is a name, a symbol's spelling or an identifier that stays as it is in every language
-(`ALLOWED`).  Some widgets show texts that come from the Qt-free core (function notes, ranges of whole
-numbers, refusals, the rounding note): the core translates them with gettext, so `CORE_TEXTS` leaves them
-out of the strict check until its Korean catalog is in.
+(`ALLOWED`).  The texts that come from the Qt-free core (the functions' titles and notes, the optimizers'
+titles, the ranges under the fields, the rounding note) are read too: the core's gettext catalog
+translates them, switched with the window's.  The choosers' items count as texts shown; their tooltips
+hold formulas and are left out.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QDockWidget,
     QGroupBox,
@@ -32,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from gui.actions import ACTIONS
 from gui.app import create_application
-from gui.fields import ReasonLabel
 from gui.main_window import MainWindow
 
 ALLOWED = {
@@ -48,23 +49,13 @@ ALLOWED = {
     "lr", "eps", "momentum", "gamma", "beta1", "beta2", "sigma", "seed", "lr_min", "lr_max", "lr_t", "params",
     "grads", "grad_x", "grad_y", "sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "sinh", "cosh", "atan",
     "pi", "round",
-}
-
-#: Widgets whose text comes from the core (translated by its gettext catalog), by object name, and why.
-CORE_TEXTS = {
-    "function_formula": "the function's formula and note (core.functions Objective.note)",
-    "rounding_note": "why the notes' rounding leaves an optimizer alone (Optimizer.rounding_note)",
-    "*_range": "the range under a field: a whole number's reads '0 to 10,000,000' (core.values Whole.range_text)",
-    "ReasonLabel": "why a typed value is refused (core.values InvalidValue messages)",
+    # the test functions' names (a formula's xy is x times y)
+    "Rosenbrock", "Beale", "Himmelblau", "Booth", "Matyas", "Rastrigin", "Ackley", "Goldstein", "Price",
+    "Styblinski", "Tang", "Six", "hump", "camel", "xy",
 }
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _OWN_ACTIONS = {spec.name for spec in ACTIONS}
-
-
-def _core_text(widget: QWidget) -> bool:
-    return (isinstance(widget, ReasonLabel) or widget.objectName() in CORE_TEXTS
-            or widget.objectName().endswith("_range"))
 
 
 def _widget_texts(widget: QWidget) -> list[str]:
@@ -83,6 +74,8 @@ def _widget_texts(widget: QWidget) -> list[str]:
         texts += [widget.prefix(), widget.suffix()]
     if isinstance(widget, QProgressBar):
         texts.append(widget.format())
+    if isinstance(widget, QComboBox):
+        texts += [widget.itemText(i) for i in range(widget.count())]
     return [text for text in texts if text.strip()]
 
 
@@ -99,16 +92,15 @@ def _menu_texts(menu: QMenu, where: str) -> list[tuple[str, str]]:
     return found
 
 
-def window_texts(win: MainWindow, strict: bool = True) -> list[tuple[str, str]]:
-    """(where, text) for every text the window shows in words; strict: without the core's (`CORE_TEXTS`).
+def window_texts(win: MainWindow) -> list[tuple[str, str]]:
+    """(where, text) for every text the window shows in words, its own and the core's.
 
     Widgets a part has replaced (deleteLater: a form built anew, a legend redrawn) are gone first, as they
     are before anything is painted."""
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     found = []
     for widget in [win, *win.findChildren(QWidget)]:
-        if not (strict and _core_text(widget)):
-            found += [(widget.objectName() or type(widget).__name__, text) for text in _widget_texts(widget)]
+        found += [(widget.objectName() or type(widget).__name__, text) for text in _widget_texts(widget)]
     for action in win.menuBar().actions():
         found += _menu_texts(action.menu(), action.menu().title())
     for action in win.toolbar.actions():
@@ -158,6 +150,12 @@ def test_korean_from_view_language_changes_every_text_of_the_window_at_once(wind
     assert window.tables.tabText(0) == "선택한 실행의 기록" and window.settings_panel.title() == "설정"
     assert window.status_label.text().startswith("SGD: 0 / 0단계") and "일시 정지됨" in window.status_label.text()
     assert _language_action(window, "ko").isChecked() and not _language_action(window, "en").isChecked()
+    # the core's texts, switched with the window's: a function's title and note, an optimizer's title, a range
+    panel = window.function_panel
+    assert panel.combo.itemText(0) == "강의 노트의 이차함수" and "둥근 그릇 모양" in panel.formula.text()
+    assert window.findChild(QComboBox, "optimizer_combo").itemText(1) == "모멘텀"
+    assert window.findChild(QLabel, "schedule_warmup_range").text() == "0부터 10,000,000까지"
+    assert window.windowTitle() == "GradStep — 강의 노트의 이차함수"
 
 
 def test_open_dialogs_and_docks_switch_too(qtbot, window):
@@ -188,11 +186,11 @@ def test_a_lesson_and_its_steps_in_korean(qtbot, window):
 
 def test_back_to_english_gives_the_texts_of_a_fresh_window_exactly(qtbot, window):
     _open_parts(qtbot, window)
-    fresh = sorted(window_texts(window, strict=False))
+    fresh = sorted(window_texts(window))
     window.set_language("ko")
-    assert sorted(window_texts(window, strict=False)) != fresh
+    assert sorted(window_texts(window)) != fresh
     _language_action(window, "en").trigger()
-    assert sorted(window_texts(window, strict=False)) == fresh
+    assert sorted(window_texts(window)) == fresh
 
 
 def _started(qtbot) -> MainWindow:
