@@ -38,11 +38,11 @@ REBUILD_PIECE = 1 << 15  # rows snapped in one piece of such a slice (a few mill
 SIMPLIFY_PIECE = 8  # blocks of gui.polyline.BLOCK segments simplified in one piece
 # Low values a clear blue, high values a pale cream: light enough that every colour of the run palette
 # (and the dark contour lines) stands out on it, with the basin still obvious at a glance.
-_SHADES = ((0.0, "#6fa8d6"), (0.35, "#cfe1f0"), (0.7, "#f4f1ea"), (1.0, "#fbe9d0"))
+SHADES = ((0.0, "#6fa8d6"), (0.35, "#cfe1f0"), (0.7, "#f4f1ea"), (1.0, "#fbe9d0"))
 
 
 def _colormap_lut() -> np.ndarray:
-    positions, colors = zip(*_SHADES, strict=True)
+    positions, colors = zip(*SHADES, strict=True)
     cmap = pg.ColorMap(np.array(positions), [pg.mkColor(c) for c in colors])
     return cmap.getLookupTable(nPts=256, alpha=False)
 
