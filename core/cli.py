@@ -80,6 +80,7 @@ def format_list() -> str:
     lines = [_("Functions (--function):")]
     for fn in FUNCTIONS.values():
         lines.append(f"  {fn.name:<16} {fn.formula}")
+        lines.append(f"  {'':<16} {fn.title_text()} — {fn.note_text()}")
         lines.append(f"  {'':<16} " + _function_line(fn))
     lines.append("")
     lines.append(_("Optimizers (--optimizer) and their hyperparameters (--set NAME=VALUE):"))

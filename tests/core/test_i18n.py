@@ -125,7 +125,9 @@ def test_run_list_speaks_korean_under_a_korean_locale():
     assert done.returncode == 0 and done.stderr == b""
     out = done.stdout.decode("utf-8")
     assert out.startswith("함수 (--function):\n  quadratic        x² + y² + xy − 4x − 8y\n"
+                          "                   강의 노트의 이차함수 — 강의 노트의 함수: 둥근 그릇 모양\n"
                           "                   보기 영역 x -4..6, y -1..9; 최소점 (0, 4), f = -16\n")
+    assert "\n  saddle           x² − y²\n                   안장 — " in out
     assert "\n옵티마이저 (--optimizer)와 하이퍼파라미터 (--set NAME=VALUE):\n  sgd        p ← p − η·g\n" in out
     assert ("    lr        η   기본값 0.01     범위 0 < lr ≤ 100           "
             "학습률: 한 번 시행할 때 기울기를 따라 얼마나 멀리 이동하는지\n") in out
