@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import sys
 
-USAGE = """usage: gradstep [run | sweep | basin [options] | --help | --version]
+USAGE = """usage: gradstep [FILE | run | sweep | basin [options] | --help | --version]
 
 GradStep: watch gradient-descent optimizers step across a 2-D function.
 
   gradstep               open the desktop app
+  gradstep FILE          open the app with a session (.gradstep) or a lesson file (.json)
   gradstep run --help    step an optimizer without a screen and print or export the steps
   gradstep sweep --help  sweep the learning rate: where each rate ends after a step budget
   gradstep basin --help  map where an optimizer ends from every start of a grid
@@ -39,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"gradstep {__version__}")
         return 0
     from gui.app import main as gui_main
+    if argv and not argv[0].startswith("-"):  # gradstep FILE [Qt's options]
+        return gui_main(argv[1:], path=argv[0])
     return gui_main(argv)
 
 

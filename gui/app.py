@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
@@ -29,7 +30,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, path: str | None = None) -> int:
+    """Open the window (``argv``: Qt's own options); ``path``, a session or a lesson file (``.json``), opens
+    in it once it is up."""
     app = create_application(argv)
     from .main_window import MainWindow
 
@@ -40,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     window.activateWindow()  # without a window manager (a bare X server) nothing else gives it the keyboard
     # Ctrl+C in the terminal closes the window as Quit would (Python only sees the signal between events)
     signal.signal(signal.SIGINT, lambda *_: window.close())
+    if path:
+        QTimer.singleShot(0, lambda: window.files.open_path(Path(path)))
     ticker = QTimer()
     ticker.start(250)
     ticker.timeout.connect(lambda: None)

@@ -178,6 +178,14 @@ class FileCommands:
             return
         self._done(_tr("Saved the session to {path}").format(path=path))
 
+    def open_path(self, path: Path) -> None:
+        """A file named on the command line (``gradstep FILE``): a lesson file by its ``.json``, else a
+        session; one that cannot be used is reported as File ▸ Open would report it."""
+        if Path(path).suffix.lower() == ".json":
+            self.open_lesson_file(Path(path))
+        else:
+            self.open_session(Path(path))
+
     def open_session(self, path=None) -> None:
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(self.window, _tr("Open a session"), self._folder(),

@@ -162,6 +162,42 @@ def test_the_app_launches_from_main_py_and_quits(tmp_path):
     assert noise == []
 
 
+def test_a_file_named_on_the_command_line_opens_in_the_window(tmp_path):
+    """``gradstep FILE``: a session saved by the headless command opens as the window's runs; a lesson file
+    (.json) joins the Lessons menu and its first lesson opens."""
+    session = tmp_path / "rosen.gradstep"
+    saved = subprocess.run([sys.executable, "main.py", "run", "--function", "rosenbrock", "--optimizer", "adam",
+                            "--set", "lr=0.05", "--quiet", "--save-session", str(session)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert saved.returncode == 0, saved.stderr
+    lessons = tmp_path / "mine.json"
+    lessons.write_text('{"format": "gradstep-lessons-1", "lessons": [{"name": "mine", "group": "Mine", '
+                       '"title": "Booth from far away", "description": "", "function": "booth", "decimals": null, '
+                       '"max_steps": 100, "runs": [{"name": "slow", "optimizer": "sgd", '
+                       '"hyperparameters": {"lr": 0.01}, "start": [-8.0, 8.0]}]}]}', encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QSettings, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        f"QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(tmp_path)!r})\n"
+        "from gui.app import create_application\n"
+        "app = create_application()\n"
+        "def done():\n"
+        "    w = next(w for w in QApplication.topLevelWidgets() if w.objectName() == 'main_window')\n"
+        "    print('opened', w.windowTitle(), [(e.name, type(e.optimizer).name, e.optimizer.values['lr'], e.start)\n"
+        "                                       for e in w.entries])\n"
+        "    w.close()\n"
+        "QTimer.singleShot(1500, done)\n"
+        "import main\n"
+        "sys.exit(main.main(sys.argv[1:]))\n")
+    for path, expected in ((session, "opened GradStep — Rosenbrock [('Adam', 'adam', 0.05, (0.0, 0.0))]"),
+                           (lessons, "opened GradStep — Booth [('slow', 'sgd', 0.01, (-8.0, 8.0))]")):
+        done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, cwd=ROOT,
+                              timeout=60, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+        assert done.returncode == 0, done.stderr
+        assert expected in done.stdout, done.stdout
+
+
 def test_a_saved_session_opens_again_as_it_was(qtbot, window, tmp_path, monkeypatch):
     window.open_lesson(next(lesson for lesson in window.lessons if lesson.name == "ill-conditioned"))
     qtbot.waitUntil(lambda: len(window.entries) == 4 and all(e.history is not None for e in window.entries))
