@@ -285,7 +285,7 @@ class TunerDialog(QDialog):
             cells = [t.name, t.result.optimizer.title_text(), f"{t.lr_before:.4g}",
                      "—" if best < 0 else f"{t.best_lr:.4g}", "—" if best < 0 else f"{t.result.f[best]:.10g}",
                      self.tr("every rate diverged") if best < 0 else self.tr("{reason} (step {k})").format(
-                         reason=t.result.reason(best).value, k=t.result.stop_step[best])]
+                         reason=t.result.reason(best).text, k=t.result.stop_step[best])]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (2, 3):

@@ -253,3 +253,19 @@ def test_korean_texts_fit_where_they_are_shown(qtbot, window):
         assert [view.columnWidth(c) >= view.sizeHintForColumn(c) for c in range(2)] == [True, True], view.objectName()
     for label in (window.timeline.label, window.speed.label):
         assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+
+
+def test_the_tuners_table_says_why_the_best_rate_stopped_in_korean(qtbot, window):
+    """The last column reads 수렴 (N단계), not the core's English ``converged``."""
+    window.set_language("ko")
+    window.action_tune.trigger()
+    dialog = window.tuner.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    with qtbot.waitSignal(dialog.runner.finished, timeout=30_000):
+        dialog.run_button.click()
+    (tuned,) = dialog.tuned
+    best = tuned.result.best
+    korean = {"converged": "수렴", "step limit reached": "최대 시행 횟수 도달", "diverged": "발산"}
+    expected = f"{korean[tuned.result.reason(best).value]} ({tuned.result.stop_step[best]}단계)"
+    assert dialog.table.item(0, 5).text() == expected
+    assert english_words(expected) == []
