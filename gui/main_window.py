@@ -239,6 +239,9 @@ class MainWindow(QMainWindow):
         self.pointer_label.setObjectName("pointer_label")
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.pointer_label)
+        # QStatusBar hides its widgets under a message only until a relayout shows them again (a new text
+        # size, full screen), and the two texts were drawn over each other: hide and show it ourselves
+        self.statusBar().messageChanged.connect(lambda message: self.status_label.setHidden(bool(message)))
 
     def _build_beyond(self) -> None:
         """Beyond the notes: the selected run's schedule and noise, Run ▸ Tune learning rates, View ▸ Basin map."""

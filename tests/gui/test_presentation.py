@@ -86,3 +86,15 @@ def test_presentation_mode_scales_each_text_once_whatever_its_depth(qtbot, windo
     qtbot.waitUntil(lambda: window.parameters_scroll.minimumWidth() >= column.sizeHint().width())
     window.action_presentation.trigger()
     assert [round(_points(part.font()), 2) for part in parts] == [round(p, 2) for p in before]
+
+
+def test_a_message_is_never_drawn_over_the_status_line(qtbot, window):
+    """'Text at 115%' used to come back under the step's status once the larger text was laid out."""
+    window.text_bigger()
+    for _ in range(5):  # the relayouts the new size queued (no waiting: only what is already posted)
+        QApplication.processEvents()
+    assert window.statusBar().currentMessage() == "Text at 115%"
+    assert not window.status_label.isVisible()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=5000)
+    assert window.status_label.isVisible() and window.status_label.text().startswith("SGD: step 0 of 0")
+    window.text_reset()
