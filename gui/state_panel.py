@@ -39,11 +39,21 @@ class StatePanel(QGroupBox):
         k = model.viewed_step(entry)
         self.model.set_rows(state_rows(entry, k))
         self.table.fit_texts(self.model.column_texts())
+        self._fit_width()
         recorded = entry.recorded or entry.optimizer
         title = (f"<b>{_escape(entry.name)}</b> · {type(recorded).title_text()}<br>"
                  f"<span style='font-family:monospace'>{'; '.join(recorded.formula)}</span>")
         if title != self.title.text():  # a new text lays the whole dock out again: only when it changes
             self.title.setText(title)
+
+    def _fit_width(self) -> None:
+        """The table no narrower than its columns: its dock widens with the text (presentation mode) rather
+        than cut off the y column behind a sideways scroll bar."""
+        table = self.table
+        columns = sum(table.columnWidth(c) for c in range(self.model.columnCount()))
+        needed = columns + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        if needed != table.minimumWidth():
+            table.setMinimumWidth(needed)
 
 
 def _escape(text: str) -> str:

@@ -98,3 +98,20 @@ def test_a_message_is_never_drawn_over_the_status_line(qtbot, window):
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=5000)
     assert window.status_label.isVisible() and window.status_label.text().startswith("SGD: step 0 of 0")
     window.text_reset()
+
+
+def test_the_state_tables_columns_all_show_in_presentation_mode(qtbot, window):
+    """Adam's state in Korean at 1.6 times the text: x and y both in view, no sideways scroll bar."""
+    window.set_language("ko")
+    window.open_lesson(next(lesson for lesson in window.lessons if lesson.name == "notes-adam"))
+    window.action_step.trigger()
+    window.action_presentation.trigger()
+    qtbot.waitUntil(lambda: window.isFullScreen() and window.model.synced and window.selected().step == 1)
+    table = window.state_table
+    window.action_step.trigger()  # a refresh at the new text size
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().step == 2)
+    columns = sum(table.columnWidth(c) for c in range(3))
+    qtbot.waitUntil(lambda: table.viewport().width() >= columns)
+    assert not table.horizontalScrollBar().isVisible()
+    window.action_presentation.trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
