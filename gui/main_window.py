@@ -38,7 +38,7 @@ from core.optimizers import SGD
 
 from . import dialogs, preferences
 from .actions import build_actions, build_menus, build_toolbar, plain, retranslate_actions
-from .appearance import Appearance
+from .appearance import Appearance, screen_share
 from .basin_view import BasinView
 from .compare_panel import ComparePanel
 from .contour_view import ContourView
@@ -77,6 +77,10 @@ _DOCK_TITLES = {"parameters_dock": QT_TRANSLATE_NOOP("MainWindow", "Parameters")
 OPENING_FUNCTION = "quadratic"
 OPENING_OPTIONS = Options(decimals=4)
 OPENING_RUNS = (LessonRun("SGD", SGD(lr=0.5), (0.0, 0.0)),)
+
+
+#: At most this share of the screen's width for the parameter column (see `MainWindow._fit_parameters`).
+PARAMETERS_SHARE = 0.4
 
 
 class MainWindow(QMainWindow):
@@ -474,9 +478,15 @@ class MainWindow(QMainWindow):
         self.apply_appearance()
 
     def _fit_parameters(self) -> None:
-        """The parameter column never scrolls sideways: its dock is as wide as its widest row needs, at the
-        text size of the day (its texts in the window's language)."""
-        self.parameters_scroll.setMinimumWidth(self.parameters_column.sizeHint().width() + 24)
+        """The parameter column's dock is as wide as its widest row needs, at the text size of the day (its
+        texts in the window's language), up to `PARAMETERS_SHARE` of the screen: beyond that (presentation
+        mode on a small screen) it scrolls sideways instead of pushing the window past the screen's edge,
+        where the dock was drawn over the plot."""
+        needed = self.parameters_column.sizeHint().width() + 24
+        limit = screen_share(self, PARAMETERS_SHARE)
+        self.parameters_scroll.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if needed > limit else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.parameters_scroll.setMinimumWidth(min(needed, limit))
 
     def apply_appearance(self) -> None:
         self.appearance.apply(self)

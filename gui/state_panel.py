@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from .appearance import screen_share
 from .model import WindowModel
 from .numbers import NumberFormat
 from .tables import StateModel, TableView, state_rows
 
-__all__ = ["StatePanel"]
+__all__ = ["NUMBERS_SHARE", "StatePanel"]
+
+#: At most this share of the screen's width for the table: beyond it, the plot would be squeezed out.
+NUMBERS_SHARE = 0.25
 
 
 class StatePanel(QGroupBox):
@@ -48,10 +52,11 @@ class StatePanel(QGroupBox):
 
     def _fit_width(self) -> None:
         """The table no narrower than its columns: its dock widens with the text (presentation mode) rather
-        than cut off the y column behind a sideways scroll bar."""
+        than cut off the y column behind a sideways scroll bar; up to `NUMBERS_SHARE` of the screen."""
         table = self.table
         columns = sum(table.columnWidth(c) for c in range(self.model.columnCount()))
-        needed = columns + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        needed = min(columns + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width(),
+                     screen_share(self, NUMBERS_SHARE))
         if needed != table.minimumWidth():
             table.setMinimumWidth(needed)
 

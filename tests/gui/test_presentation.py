@@ -76,14 +76,17 @@ def test_presentation_draws_thicker_trajectories_and_bigger_markers(qtbot, windo
 
 def test_presentation_mode_scales_each_text_once_whatever_its_depth(qtbot, window):
     """A label deep in a panel grows 1.6 times, like the application font: not 1.6 times once more for
-    each parent it has; and the parameter dock widens so that no row of it is cut off."""
+    each parent it has; and the parameter dock widens so that no row of it is cut off, up to 40 % of the
+    screen (beyond that it scrolls sideways: the test screen is 800 pixels wide)."""
     parts = (window.run_panel.labels["name"], window.run_list, window.settings_panel.rounding, window.speed.label,
              window.lesson_panel.text, window.run_panel.hypers.findChild(QLabel))
     before = [_points(part.font()) for part in parts]
     window.action_presentation.trigger()
     assert [round(_points(part.font()), 2) for part in parts] == [round(PRESENTATION_SCALE * p, 2) for p in before]
     column = window.parameters_column
-    qtbot.waitUntil(lambda: window.parameters_scroll.minimumWidth() >= column.sizeHint().width())
+    screen = window.screen().availableGeometry().width()
+    qtbot.waitUntil(lambda: window.parameters_scroll.minimumWidth()
+                    == min(column.sizeHint().width() + 24, int(0.4 * screen)))
     window.action_presentation.trigger()
     assert [round(_points(part.font()), 2) for part in parts] == [round(p, 2) for p in before]
 
@@ -100,8 +103,12 @@ def test_a_message_is_never_drawn_over_the_status_line(qtbot, window):
     window.text_reset()
 
 
-def test_the_state_tables_columns_all_show_in_presentation_mode(qtbot, window):
-    """Adam's state in Korean at 1.6 times the text: x and y both in view, no sideways scroll bar."""
+def test_the_state_tables_columns_all_show_in_presentation_mode(qtbot, window, monkeypatch):
+    """Adam's state in Korean at 1.6 times the text, on a screen as wide as a projector's 1920 pixels: x and
+    y both in view, no sideways scroll bar."""
+    import gui.state_panel
+
+    monkeypatch.setattr(gui.state_panel, "screen_share", lambda _widget, share: int(1920 * share))
     window.set_language("ko")
     window.open_lesson(next(lesson for lesson in window.lessons if lesson.name == "notes-adam"))
     window.action_step.trigger()
@@ -115,3 +122,28 @@ def test_the_state_tables_columns_all_show_in_presentation_mode(qtbot, window):
     assert not table.horizontalScrollBar().isVisible()
     window.action_presentation.trigger()
     qtbot.waitUntil(lambda: not window.isFullScreen())
+
+
+def test_on_a_small_screen_the_parameter_column_scrolls_sideways_rather_than_cover_the_plot(qtbot, window):
+    """At 1.6 times the text the column's rows want more than 40 % of an 800-pixel screen: it takes 320
+    pixels and a sideways scroll bar, and the plot keeps its room."""
+    window.action_presentation.trigger()
+    column, scroll = window.parameters_column, window.parameters_scroll
+    qtbot.waitUntil(lambda: column.sizeHint().width() > 600 and scroll.minimumWidth() == 320)
+    assert scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    qtbot.waitUntil(lambda: window.contour.width() >= 200)
+    window.action_presentation.trigger()
+    qtbot.waitUntil(lambda: column.sizeHint().width() < 600)
+    qtbot.waitUntil(lambda: scroll.minimumWidth() == min(column.sizeHint().width() + 24, 320))
+
+
+def test_the_state_table_asks_for_a_quarter_of_the_screen_at_most(qtbot, window):
+    """On the 800-pixel test screen, Adam's columns at 1.6 times the text want more than 200 pixels."""
+    window.open_lesson(next(lesson for lesson in window.lessons if lesson.name == "notes-adam"))
+    window.action_presentation.trigger()
+    window.action_step.trigger()
+    table = window.state_table
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().step == 1
+                    and sum(table.columnWidth(c) for c in range(3)) > 200)
+    assert table.minimumWidth() == 200
+    window.action_presentation.trigger()
