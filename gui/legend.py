@@ -104,8 +104,10 @@ class RunLegend(QGraphicsObject):
         self.setVisible(False)
 
     def retranslate(self) -> None:
-        """(Its rows are said in the window's language each time they are shown.)"""
+        """(Its rows are said in the window's language each time they are shown: forget the rows shown, so
+        that the next `show_runs` says them again, in the new language.)"""
         self.setToolTip(self.tr("Drag the legend where it hides nothing"))
+        self._key = None
 
     # -- content ---------------------------------------------------------------------------------------
     def set_points(self, points: float | None) -> None:

@@ -269,3 +269,23 @@ def test_the_tuners_table_says_why_the_best_rate_stopped_in_korean(qtbot, window
     expected = f"{korean[tuned.result.reason(best).value]} ({tuned.result.stop_step[best]}단계)"
     assert dialog.table.item(0, 5).text() == expected
     assert english_words(expected) == []
+
+
+def test_the_plots_legend_follows_a_language_switch_both_ways(qtbot, window):
+    """The legend's rows (the arrows, Momentum's title) were kept from the first language shown."""
+    window.open_lesson(next(lesson for lesson in window.lessons if lesson.name == "notes-momentum"))
+    window.action_step.trigger()
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().step == 1)
+
+    def texts():
+        window.redraw()
+        return [row.text for row in window.legend.rows]
+
+    english = texts()
+    assert english[-1] == "the next step (to scale)" and english[0].startswith("Momentum η=0.5")
+    window.set_language("ko")
+    korean = texts()
+    assert korean[-1] == "다음 이동 (실제 비율)" and korean[0].startswith("모멘텀 η=0.5")
+    assert "가장 가파른 내리막" in korean[-2]
+    window.set_language("en")
+    assert texts() == english
