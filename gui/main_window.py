@@ -79,7 +79,7 @@ OPENING_OPTIONS = Options(decimals=4)
 OPENING_RUNS = (LessonRun("SGD", SGD(lr=0.5), (0.0, 0.0)),)
 
 
-#: At most this share of the screen's width for the parameter column (see `MainWindow._fit_parameters`).
+# At most this share of the screen's width for the parameter column (see `MainWindow._fit_parameters`).
 PARAMETERS_SHARE = 0.4
 
 

@@ -11,7 +11,7 @@ from .tables import StateModel, TableView, state_rows
 
 __all__ = ["NUMBERS_SHARE", "StatePanel"]
 
-#: At most this share of the screen's width for the table: beyond it, the plot would be squeezed out.
+# At most this share of the screen's width for the table: beyond it, the plot would be squeezed out.
 NUMBERS_SHARE = 0.25
 
 
