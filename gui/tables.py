@@ -309,7 +309,9 @@ class HistoryModel(QAbstractTableModel):
             return None
         name = self.column_names()[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return name
+            # the step in the window's language (단계, as in the state table); the other columns are the
+            # notes' and the CSV's identifiers, the same in every language
+            return _t("step") if section == 0 else name
         if role == Qt.ItemDataRole.ToolTipRole:
             field = name[:-2] if name.endswith(("_x", "_y")) else name
             if name in _COLUMN_TIPS:
