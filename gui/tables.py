@@ -309,9 +309,7 @@ class HistoryModel(QAbstractTableModel):
             return None
         name = self.column_names()[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            # the step in the window's language (단계, as in the state table); the other columns are the
-            # notes' and the CSV's identifiers, the same in every language
-            return _t("step") if section == 0 else name
+            return name
         if role == Qt.ItemDataRole.ToolTipRole:
             field = name[:-2] if name.endswith(("_x", "_y")) else name
             if name in _COLUMN_TIPS:

@@ -36,8 +36,6 @@ from gui.actions import ACTIONS
 from gui.app import create_application
 from gui.main_window import MainWindow
 
-from .conftest import headers
-
 ALLOWED = {
     # the program, the optimizers (their names are names), the files and formats a class meets
     "GradStep", "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam", "AdamW", "NAdam", "RAdam", "AMSGrad",
@@ -291,13 +289,3 @@ def test_the_plots_legend_follows_a_language_switch_both_ways(qtbot, window):
     assert "가장 가파른 내리막" in korean[-2]
     window.set_language("en")
     assert texts() == english
-
-
-def test_the_historys_step_column_is_titled_in_korean_the_rest_stay_identifiers(qtbot, window):
-    assert headers(window.history_model)[:6] == ["step", "x", "y", "f", "grad_x", "grad_y"]
-    window.set_language("ko")
-    assert headers(window.history_model)[:6] == ["단계", "x", "y", "f", "grad_x", "grad_y"]
-    view = window.history_table
-    window.action_step.trigger()
-    qtbot.waitUntil(lambda: window.model.synced and window.history_model.rowCount() == 2)
-    assert view.columnWidth(0) >= view.horizontalHeader().fontMetrics().horizontalAdvance("단계") + 10
