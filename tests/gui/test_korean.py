@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -182,6 +182,10 @@ def test_a_lesson_and_its_steps_in_korean(qtbot, window):
     assert next(a.menu().title() for a in lessons_menu.actions() if a.menu()) == "강의 노트"
     shown = {row.label: row.shown for row in window.state_model.rows()}
     assert shown["params  (x, y)"] == "params  위치" and shown["step"] == "단계" and shown["lr_t"] == "lr_t"
+    # the history table's headers are identifiers that checks outside the project read: the same in Korean
+    model = window.history_table.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:10] == ["step", "x", "y", "f", "grad_x", "grad_y", "m_x", "m_y", "v_x", "v_y"]
 
 
 def test_back_to_english_gives_the_texts_of_a_fresh_window_exactly(qtbot, window):
