@@ -56,6 +56,7 @@ from .numbers import READABLE, NumberFormat
 from .panels import RunListPanel, RunPanel, SettingsPanel
 from .predict import PredictOverlay
 from .session import Options, RunEntry
+from .stage import Stage
 from .state_panel import StatePanel
 from .transport import SpeedControl, Timeline
 from .tuner import Tuner
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.files = FileCommands(self)
         self.number_mode = READABLE
         self.appearance = Appearance()
+        self.stage = Stage(self, self.settings, preferences.LAYOUT_VERSION)
         self._shown_playing = False
         self._closed = False
         self._owe_acknowledgement = False
@@ -455,14 +457,17 @@ class MainWindow(QMainWindow):
         return [self.state_table, self.history_table, self.compare_panel.table]
 
     def toggle_presentation(self) -> None:
-        """Presentation mode: full screen, every text 1.6 times larger, thicker lines, black axes."""
+        """Presentation mode: full screen, every text 1.6 times larger, thicker lines, black axes, and the
+        panels arranged for the class (`gui.stage`)."""
         on = self.action_presentation.isChecked()
         self.appearance.presentation = on
         if on:
             self._normal_state = self.windowState()
+            self.stage.enter()
             self.showFullScreen()
         else:
             self.setWindowState(getattr(self, "_normal_state", Qt.WindowState.WindowNoState))
+            self.stage.leave()
         self.apply_appearance()
 
     def text_bigger(self) -> None:

@@ -67,7 +67,7 @@ def restore(window, settings: QSettings) -> None:
 
 def save(window, settings: QSettings) -> None:
     settings.setValue("window/geometry", window.saveGeometry())
-    settings.setValue("window/state", window.saveState(LAYOUT_VERSION))
+    settings.setValue("window/state", window.stage.normal_layout())  # not presentation mode's panels
     settings.setValue("view/speed_index", window.speed.slider.value())
     for key, name in _CHECKABLE.items():
         settings.setValue(key, getattr(window, name).isChecked())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
 from gui.appearance import PRESENTATION_SCALE
 
@@ -126,8 +126,10 @@ def test_the_state_tables_columns_all_show_in_presentation_mode(qtbot, window, m
 
 def test_on_a_small_screen_the_parameter_column_scrolls_sideways_rather_than_cover_the_plot(qtbot, window):
     """At 1.6 times the text the column's rows want more than 40 % of an 800-pixel screen: it takes 320
-    pixels and a sideways scroll bar, and the plot keeps its room."""
+    pixels and a sideways scroll bar, and the plot keeps its room (the column shown on the stage with View ▸
+    Panels)."""
     window.action_presentation.trigger()
+    window.findChild(QDockWidget, "parameters_dock").show()
     column, scroll = window.parameters_column, window.parameters_scroll
     qtbot.waitUntil(lambda: column.sizeHint().width() > 600 and scroll.minimumWidth() == 320)
     assert scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
@@ -147,3 +149,57 @@ def test_the_state_table_asks_for_a_quarter_of_the_screen_at_most(qtbot, window)
                     and sum(table.columnWidth(c) for c in range(3)) > 200)
     assert table.minimumWidth() == 200
     window.action_presentation.trigger()
+
+
+def _shown(win) -> dict[str, bool]:
+    """Each panel: on screen (a tab behind another counts: its View ▸ Panels entry is ticked)."""
+    return {dock.objectName(): dock.toggleViewAction().isChecked() for dock in win.docks}
+
+
+def test_presentation_mode_gives_the_plot_the_screen_and_the_update_beside_it(qtbot, window):
+    """The stage: the parameter column and the tables put away, the update with its numbers over the state
+    table, the lesson a tab behind it; the plot at least three fifths of the width.  Leaving brings every
+    panel back where it was."""
+    before = _shown(window)
+    assert all(before.values())
+    areas = {dock.objectName(): window.dockWidgetArea(dock) for dock in window.docks}
+    window.action_presentation.trigger()
+    qtbot.waitUntil(lambda: window.isFullScreen())
+    assert _shown(window) == {"parameters_dock": False, "numbers_dock": True, "history_dock": False,
+                              "lesson_dock": True, "formula_dock": True}
+    numbers, lesson, update = (window.findChild(QDockWidget, name)
+                               for name in ("numbers_dock", "lesson_dock", "formula_dock"))
+    assert window.tabifiedDockWidgets(numbers) == [lesson]
+    qtbot.waitUntil(lambda: update.isVisible() and numbers.isVisible()
+                    and window.contour.width() >= 0.6 * window.width()
+                    and 0 <= update.geometry().bottom() < numbers.geometry().top())
+    window.action_presentation.trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert _shown(window) == before
+    assert {dock.objectName(): window.dockWidgetArea(dock) for dock in window.docks} == areas
+    assert window.tabifiedDockWidgets(numbers) == []
+
+
+def test_the_lecturers_own_stage_is_remembered_and_never_becomes_the_normal_layout(qtbot, isolated_settings):
+    """A panel shown in presentation mode is there the next time, after a restart too; a window closed in
+    presentation mode starts again with every panel of its normal layout."""
+    from gui.main_window import MainWindow
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    first.action_presentation.trigger()
+    first.findChild(QDockWidget, "history_dock").show()
+    first.action_presentation.trigger()
+    first.action_presentation.trigger()
+    assert _shown(first)["history_dock"] and not _shown(first)["parameters_dock"]
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    assert not second.action_presentation.isChecked() and all(_shown(second).values())
+    second.action_presentation.trigger()
+    assert _shown(second) == {"parameters_dock": False, "numbers_dock": True, "history_dock": True,
+                              "lesson_dock": True, "formula_dock": True}
+    second.action_presentation.trigger()
+    second.close()
