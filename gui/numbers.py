@@ -23,6 +23,7 @@ READABLE = "readable"
 FULL = "full"
 _READABLE_DIGITS = 10
 _LONGEST_REPR = 24  # "-1.2345678901234567e-308"
+_FIXED_LIMIT = 1e15  # from here on f is written in e-notation, as `width` allows for
 
 
 def _exponents(values: np.ndarray) -> np.ndarray:
@@ -51,8 +52,10 @@ class NumberFormat:
             return repr(value)
         if self.mode == READABLE:
             if self.decimals is not None:
-                if column == "f":
+                if column == "f" and abs(value) < _FIXED_LIMIT:
                     return f"{value:.{self.decimals}f}"
+                if column == "f":  # fixed decimals would write every digit of 1e132
+                    return f"{value:.{_READABLE_DIGITS}g}"
                 short = f"{value:.{_READABLE_DIGITS}g}"
                 return repr(value) if float(short) == value else repr(round(value, self.decimals))
             return f"{value:.{_READABLE_DIGITS}g}"
@@ -73,12 +76,13 @@ class NumberFormat:
         digits = _READABLE_DIGITS if self.mode == READABLE else int(self.mode)
         if self.mode != READABLE or self.decimals is None:
             return _significant_width(sign, low, high, digits)
+        if column == "f":  # fixed decimals below _FIXED_LIMIT (1e15), e-notation from there on
+            fixed = sign + max(min(high, 14) + 1, 1) + 1 + self.decimals
+            return max(fixed, _LONGEST_REPR) if high >= 15 else fixed
         if high >= 15:
             return _LONGEST_REPR
         whole = max(high + 1, 1)  # digits before the point
         rounded = sign + whole + 1 + max(self.decimals, 1) + (5 if self.decimals >= 5 else 0)
-        if column == "f":
-            return sign + whole + 1 + self.decimals
         short = _short_decimals(values, exponent)
         if not (short >= 0).any():
             return rounded

@@ -10,7 +10,9 @@ from gui.numbers import FULL, READABLE, NumberFormat
     (24.199999999999996, None, "x", "24.2"), (-0.0038999999999997925, None, "x", "-0.0039"),
     (1 / 3, None, "x", "0.3333333333"), (0.03125, 4, "x", "0.03125"),  # the notes print SGD's 0.03125
     (1.4400000000000002, 4, "x", "1.44"), (-16.0, 4, "f", "-16.0000"), (10.0, 4, "x", "10.0"),
-    (0.48435200000000034, 4, "x", "0.4844"), (1e-07, None, "x", "1e-07")])
+    (0.48435200000000034, 4, "x", "0.4844"), (1e-07, None, "x", "1e-07"),
+    (1.9424263952412558e130, 4, "f", "1.942426395e+130"), (-2.5e15, 4, "f", "-2.5e+15"),
+    (123456789012345.0, 2, "f", "123456789012345.00")])
 def test_values_read_as_a_person_writes_them(value, decimals, column, text):
     assert NumberFormat(READABLE, decimals).text(value, column) == text
     assert NumberFormat(FULL, decimals).text(value, column) == repr(value)
@@ -18,7 +20,7 @@ def test_values_read_as_a_person_writes_them(value, decimals, column, text):
 
 def _samples(rng, kind):
     if kind == 0:
-        return rng.standard_normal(60) * 10.0 ** rng.integers(-9, 14, 60)
+        return rng.standard_normal(60) * 10.0 ** rng.integers(-9, 140, 60)
     if kind == 1:
         return np.round(rng.uniform(-20, 20, 60), 4)
     if kind == 2:
