@@ -60,6 +60,7 @@ from .stage import Stage
 from .state_panel import StatePanel
 from .transport import SpeedControl, Timeline
 from .tuner import Tuner
+from .wheel_guard import WheelGuard
 from .worker import WorkerClient, start_worker
 
 __all__ = ["OPENING_FUNCTION", "OPENING_OPTIONS", "OPENING_RUNS", "MainWindow"]
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.parameters_column, self.parameters_scroll = column, scroll
+        self.wheel_guard = WheelGuard(scroll)
         self._fit_parameters()
         left = self._dock("parameters_dock", scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.state_panel = StatePanel(self)
