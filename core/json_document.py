@@ -73,11 +73,14 @@ def parse_document(text: str) -> Any:
     if len(text) > MAX_BYTES:
         raise InvalidValue(_("not a GradStep file: {count} characters is too big (at most {most})").format(
             count=f"{len(text):,}", most=f"{MAX_BYTES:,}"))
+    if not text.strip():
+        raise InvalidValue(_("not a GradStep file: it is empty"))
     try:
         data = json.loads(text, parse_int=_whole_number, parse_constant=_constant)
     except json.JSONDecodeError as error:
-        # json's own description (in English) of where the text stops being JSON
-        raise InvalidValue(_("not a GradStep file: {error}").format(error=error)) from None
+        # where the text stops being JSON, with json's own description of it (in English)
+        raise InvalidValue(_("not a GradStep file: it is not JSON from line {line}, column {column} ({error})").format(
+            line=error.lineno, column=error.colno, error=error.msg)) from None
     except RecursionError:
         raise _too_deep() from None
     _check_tree(data)

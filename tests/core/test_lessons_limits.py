@@ -14,8 +14,10 @@ DIGITS = "7" * 5_000
 HEAD = '{"format": "gradstep-lessons-1", "lessons": '
 
 BAD_DOCUMENTS = [
-    ("{", "not a GradStep file"),
-    ("", "not a GradStep file"),
+    ("{", "not a GradStep file: it is not JSON from line 1, column 2 "),
+    ("", "not a GradStep file: it is empty"),
+    (" \n\t\n", "not a GradStep file: it is empty"),
+    ('{"format": "gradstep-lessons-1",\n "lessons": [1, 2,]}', "it is not JSON from line 2, column 19 "),
     ("[]", "not a GradStep file"),
     ("null", "not a GradStep file"),
     ("5", "not a GradStep file"),
