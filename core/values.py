@@ -54,6 +54,8 @@ def is_number(value) -> bool:
 def parse_number(text, what: str) -> float:
     """Parse typed ``text`` (``-1e5``, ``0.5``, `` 3 ``) as a finite float, or raise InvalidValue naming
     ``what`` (a label as shown: translated already, or a symbol such as ``--noise``)."""
+    if not str(text).strip():  # a cleared field: "got ''" would read as a riddle
+        raise InvalidValue(_("{label} is empty: type a number").format(label=what))
     try:
         value = float(str(text).strip())
     except ValueError:

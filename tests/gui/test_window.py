@@ -164,16 +164,18 @@ def test_a_diverging_run_says_so_and_the_window_stays_usable(qtbot, window):
 
 def test_an_invalid_hyperparameter_is_refused_where_it_is_typed(qtbot, window):
     edit = window.run_panel.hypers.edits["lr"]
-    for text, reason in (("-1", "out of range"), ("fast", "must be a number"), ("nan", "finite")):
+    for text, reason in (("-1", "out of range"), ("fast", "must be a number"), ("nan", "finite"),
+                         ("", "lr is empty: type a number")):
         edit.setFocus()
         edit.selectAll()
+        qtbot.keyClick(edit, Qt.Key.Key_Backspace)
         qtbot.keyClicks(edit, text)
         qtbot.keyClick(edit, Qt.Key.Key_Return)
         assert reason in edit.reason
         assert edit.property("invalid") is True
         assert edit.value == 0.5 and window.selected().optimizer.lr == 0.5
     reason_label = edit.parent().findChildren(type(window.run_panel.start_reason))
-    assert any(label.isVisible() and "finite" in label.text() for label in reason_label)
+    assert any(label.isVisible() and label.text() == "lr is empty: type a number" for label in reason_label)
     window.action_step.trigger()  # the run still steps with the valid value
     wait_steps(qtbot, window, 1)
     assert float(history_rows(window)[1][1]) == 2.0
