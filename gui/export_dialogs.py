@@ -114,11 +114,12 @@ class SizeChooser(QWidget):
         self._preset_chosen()
 
 
-def _buttons(dialog: QDialog, layout) -> None:
+def _buttons(dialog: QDialog, layout) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
+    return buttons
 
 
 class ImageSizeDialog(QDialog):
@@ -171,7 +172,8 @@ class AnimationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.formats)
-        _buttons(self, layout)
+        self.ok_button = _buttons(self, layout).button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(last_step > 0)  # a single still frame is no animation
         self.fps.valueChanged.connect(self._summarise)
         self.max_frames.valueChanged.connect(self._summarise)
         self._summarise()
@@ -184,7 +186,10 @@ class AnimationDialog(QDialog):
     def _summarise(self) -> None:
         steps = frame_steps(self.last_step, self.max_frames.value())
         seconds = len(steps) / self.fps.value()
-        if len(steps) == self.last_step + 1:
+        if self.last_step == 0:
+            text = self.tr("Only step 0 is on view, so there is nothing to animate yet: step or play the runs "
+                           "first. The animation runs from step 0 to the step on view.")
+        elif len(steps) == self.last_step + 1:
             text = self.tr("Steps 0 to {0}: one frame each, {1} frames, {2:.1f} s.").format(
                 self.last_step, len(steps), seconds)
         else:

@@ -657,6 +657,10 @@
         <translation>GIF. MP4로도 저장하려면 GradStep의 video 추가 기능을 설치하세요: pip install &quot;gradstep[video]&quot;</translation>
     </message>
     <message>
+        <source>Only step 0 is on view, so there is nothing to animate yet: step or play the runs first. The animation runs from step 0 to the step on view.</source>
+        <translation>표시 중인 단계가 0단계뿐이라 아직 움직일 것이 없습니다: 먼저 실행을 한 단계씩 진행하거나 재생하세요. 애니메이션은 0단계부터 표시 중인 단계까지 그립니다.</translation>
+    </message>
+    <message>
         <source>Steps 0 to {0}: one frame each, {1} frames, {2:.1f} s.</source>
         <translation>0단계부터 {0}단계까지: 단계마다 한 프레임, 모두 {1}프레임, {2:.1f}초.</translation>
     </message>

@@ -133,6 +133,16 @@ def test_many_steps_are_capped_to_evenly_spaced_frames_and_the_dialog_says_so(qt
     assert dialog.options() == AnimationOptions(slide_size(1280, 720), 5, 7)
 
 
+def test_at_step_0_the_dialog_says_there_is_nothing_to_animate_yet(qtbot):
+    dialog = AnimationDialog(None, QSize(600, 400), None, 0)
+    qtbot.addWidget(dialog)
+    assert "nothing to animate yet: step or play the runs first" in dialog.summary.text()
+    assert not dialog.ok_button.isEnabled()
+    moved = AnimationDialog(None, QSize(600, 400), None, 1)
+    qtbot.addWidget(moved)
+    assert moved.ok_button.isEnabled() and moved.summary.text().startswith("Steps 0 to 1: one frame each, 2 frames")
+
+
 def test_without_the_video_extra_mp4_is_not_offered_and_the_dialog_says_how_to_get_it(qtbot, monkeypatch):
     monkeypatch.setitem(sys.modules, "imageio_ffmpeg", None)  # as if not installed: importing it fails
     assert [suffix for suffix, _ in exporters.animation_formats()] == [".gif"]
