@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -123,7 +123,7 @@ class TunerDialog(QDialog):
         self.runner.failed.connect(lambda reason: self._done(reason))
         self.runner.cancelled.connect(lambda: self._done(self.tr("Cancelled: nothing was changed.")))
         self.retranslate()
-        self.resize(860, 760)
+        self.resize(*fitted_size((parent or self).screen().availableGeometry().size()))
 
     def retranslate(self) -> None:
         """Every text in the window's language (also while the dialog is open: see changeEvent)."""
@@ -316,6 +316,12 @@ class TunerDialog(QDialog):
         if not event.spontaneous():  # closed (Close, Escape, the title bar), not minimised with the window
             self.runner.cancel()  # nobody is watching: stop computing
         super().hideEvent(event)
+
+
+def fitted_size(free: QSize) -> tuple[int, int]:
+    """860 x 760, or nine tenths of a smaller screen's free room (a 1366 x 768 laptop has about 728 pixels
+    free in height: at 760 the title bar or the buttons were out of reach)."""
+    return min(860, int(free.width() * 0.9)), min(760, int(free.height() * 0.9))
 
 
 class Tuner:

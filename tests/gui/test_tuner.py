@@ -143,3 +143,16 @@ def test_an_empty_range_is_refused_before_anything_runs(qtbot, window):
     _type(qtbot, dialog.edits["lr_max"], "1")
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     assert not dialog.runner.busy and "must be below the largest" in dialog.status.text()
+
+
+def test_the_tuner_fits_a_small_screen(qtbot, window):
+    from PySide6.QtCore import QSize
+
+    # a 1366 x 768 laptop with its task bar: 728 pixels free, less than the tuner's own 760
+    assert tuner_module.fitted_size(QSize(1366, 728)) == (860, 655)
+    assert tuner_module.fitted_size(QSize(1920, 1040)) == (860, 760)
+    assert tuner_module.fitted_size(QSize(800, 600)) == (720, 540)
+    dialog = window.tuner.open()
+    qtbot.waitUntil(dialog.isVisible)
+    free = dialog.screen().availableGeometry().size()
+    assert (dialog.width(), dialog.height()) == tuner_module.fitted_size(free)
