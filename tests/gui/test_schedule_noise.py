@@ -135,3 +135,10 @@ def test_the_rounding_control_says_when_the_rounding_does_not_apply(qtbot, windo
     assert note.text() == AdamW.rounding_note() and "AdamW is not one of them" in note.text()
     window.model.choose_optimizer("rmsprop")
     qtbot.waitUntil(lambda: not note.isVisible())
+
+
+def test_the_noise_seed_has_a_row_of_its_own_so_the_parameter_column_stays_narrow(qtbot, window):
+    noise = window.run_panel.noise
+    sigma, seed = noise.sigma, noise.seed
+    assert seed.mapTo(noise, seed.rect().topLeft()).y() > sigma.mapTo(noise, sigma.rect().bottomLeft()).y()
+    assert sigma.x() == seed.x()  # one column of fields, labels to their left
