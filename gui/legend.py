@@ -2,8 +2,10 @@
 
 `RunLegend` is a small item in the top-right corner of the plot's view box (the predict overlay uses the
 top-left one), on a semi-transparent background so the contours stay visible under it.  It does not pan
-or zoom with the data; it can be dragged elsewhere and keeps that place when the plot is resized.  A
-drag never reaches the plot, so it neither pans the view nor moves a run's start.
+or zoom with the data.  Where it would hide part of a path, it moves to the corner that hides the least
+(`RunLegend.avoid`, with the runs' points from `path_points`; a slide does the same); once dragged
+elsewhere, it keeps that place, also when the plot is resized.  A drag never reaches the plot, so it
+neither pans the view nor moves a run's start.
 
 It is cheap to keep up to date every frame: `RunLegend.show_runs` compares a small key (names, colours,
 optimizers, which arrows are shown, the text size) with the one it last drew and lays itself out again
@@ -12,8 +14,10 @@ only when that changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
@@ -21,8 +25,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from core.optimizers import Optimizer
 
-__all__ = ["CORNERS", "GRADIENT_COLOR", "STEP_COLOR", "LegendRow", "RunLegend", "legend_rows", "run_label",
-           "settings_text"]
+__all__ = ["CORNERS", "GRADIENT_COLOR", "STEP_COLOR", "LegendRow", "RunLegend", "legend_rows", "path_points",
+           "run_label", "settings_text"]
 
 # The colours gui.contour_view gives its two arrows (the dashed −∇f and the next step).
 GRADIENT_COLOR = "#222222"
@@ -79,6 +83,31 @@ def legend_rows(entries, arrows: tuple[bool, bool], selected_id: int | None,
 
 def _drawn(entry) -> bool:
     return entry.visible and entry.history is not None and len(entry.history) > 0
+
+
+# Below this many points a path is also sampled along its segments: a long early step crosses whole corners.
+_DENSE_BELOW = 4000
+
+
+def path_points(entries, last_step: Callable, minima, box: pg.ViewBox) -> tuple[np.ndarray, np.ndarray]:
+    """Points along every drawn run's path up to ``last_step(entry)``, and the known minima (where paths
+    go), in ``box``'s own coordinates (pixels from its corner), as a legend in it is placed."""
+    xs, ys = [np.array([m[0] for m in minima], dtype=float)], [np.array([m[1] for m in minima], dtype=float)]
+    for entry in entries:
+        if _drawn(entry):
+            last = min(last_step(entry), len(entry.history) - 1) + 1
+            x, y = entry.history.column("x")[:last], entry.history.column("y")[:last]
+            if 1 < len(x) < _DENSE_BELOW:
+                t = np.linspace(0.0, len(x) - 1, 8 * (len(x) - 1) + 1)
+                x, y = np.interp(t, np.arange(len(x)), x), np.interp(t, np.arange(len(y)), y)
+            xs.append(x)
+            ys.append(y)
+    (x0, x1), (y0, y1) = box.viewRange()
+    rect = box.rect()
+    x, y = np.concatenate(xs), np.concatenate(ys)
+    with np.errstate(all="ignore"):
+        return (rect.left() + (x - x0) / (x1 - x0) * rect.width(),
+                rect.top() + (y1 - y) / (y1 - y0) * rect.height())
 
 
 class RunLegend(QGraphicsObject):
@@ -157,6 +186,33 @@ class RunLegend(QGraphicsObject):
 
     def place(self) -> None:
         self.setPos(self._corner() + self._offset)
+
+    def hidden(self, x: np.ndarray, y: np.ndarray, corner: str | None = None) -> int:
+        """How many of the points (in the view box's coordinates) the legend covers in ``corner`` (its own
+        if None)."""
+        corner = corner or self.corner
+        box = self.box.rect()
+        left = box.right() - self._size.width() - _MARGIN if corner.endswith("right") else box.left() + _MARGIN
+        top = box.bottom() - self._size.height() - _MARGIN if corner.startswith("bottom") else box.top() + _MARGIN
+        inside = (x >= left) & (x <= left + self._size.width()) & (y >= top) & (y <= top + self._size.height())
+        return int(np.count_nonzero(inside))
+
+    def quietest(self, x: np.ndarray, y: np.ndarray, corners=CORNERS[:3]) -> str:
+        """The corner among ``corners`` where the legend hides the fewest points (the first of equals)."""
+        return min(corners, key=lambda corner: self.hidden(x, y, corner))
+
+    @property
+    def dragged(self) -> bool:
+        return self._offset != QPointF(0.0, 0.0)
+
+    def avoid(self, x: np.ndarray, y: np.ndarray, corners=CORNERS[:3]) -> None:
+        """Move to the corner hiding the fewest of these points if the legend hides any where it is and
+        another corner hides fewer; a legend the user dragged stays where it was put."""
+        if self.dragged or not self.isVisible() or self.hidden(x, y) == 0:
+            return
+        best = self.quietest(x, y, corners)
+        if self.hidden(x, y, best) < self.hidden(x, y):
+            self.set_corner(best)
 
     def itemChange(self, change, value):
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange:

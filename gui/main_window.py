@@ -47,7 +47,7 @@ from .formula_panel import FormulaPanel
 from .function_panel import FunctionLibrary, FunctionPanel
 from .history_panel import HistoryPanel
 from .i18n import Translations, system_language
-from .legend import RunLegend
+from .legend import RunLegend, path_points
 from .lesson_library import LessonLibrary
 from .lesson_panel import LessonPanel
 from .loss_plot import LossPlot
@@ -571,6 +571,9 @@ class MainWindow(QMainWindow):
         self.contour.show_runs(self.model.entries, self.model.view, self.model.selected_id, arrows)
         self.legend.show_runs(self.model.entries, arrows, self.model.selected_id, self.appearance.look().points,
                               self.contour.gradient_scale)
+        if not self.model.playing:  # out of the paths' way, step by step (not jumping about while playing)
+            self.legend.avoid(*path_points(self.model.entries, self.model.viewed_step, self.model.function.minima,
+                                           self.contour.getPlotItem().getViewBox()))
         entry = self.model.selected()
         if self.predict.prediction is not None and entry is not None and entry.history is not None:
             k = self.model.viewed_step(entry)

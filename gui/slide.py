@@ -20,7 +20,6 @@ import html
 import math
 from dataclasses import dataclass
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QTextOption
@@ -32,7 +31,7 @@ from core.functions import Objective
 from .appearance import Look, style_plot
 from .contour_view import ContourView
 from .contours import ContourMap, compute_contours
-from .legend import CORNERS, RunLegend, settings_text
+from .legend import RunLegend, path_points, settings_text
 from .svg_document import paint_items, slide_svg
 
 __all__ = ["SLIDE_POINTS", "Slide", "SlideContent", "SlideSize", "screen_size", "slide_size", "window_content"]
@@ -216,34 +215,10 @@ class Slide:
     def _place_legend(self) -> None:
         """The legend in the corner where it hides the fewest points of the runs' paths up to the step
         on view (the step label has the top-left one); top-right when several hide none."""
-        lx, ly = self._drawn_points()
-
-        def hidden(corner: str) -> int:
-            self.legend.set_corner(corner)
-            r = self.legend.mapRectToParent(self.legend.boundingRect())
-            return int(np.count_nonzero((lx >= r.left()) & (lx <= r.right()) & (ly >= r.top()) & (ly <= r.bottom())))
-
-        self.legend.set_corner(min(CORNERS[:3], key=hidden))
-
-    def _drawn_points(self) -> tuple[np.ndarray, np.ndarray]:
-        """Points along every drawn path, in the view box's own coordinates (pixels from its corner)."""
         c = self.content
-        xs, ys = [np.array([m[0] for m in c.function.minima])], [np.array([m[1] for m in c.function.minima])]
-        for entry in c.entries:
-            if entry.visible and entry.history is not None and len(entry.history) > 0:
-                last = min(c.step, entry.step) + 1
-                x, y = entry.history.column("x")[:last], entry.history.column("y")[:last]
-                if len(x) < 4000:  # along the segments too: a long early step crosses whole corners
-                    t = np.linspace(0.0, len(x) - 1, 8 * (len(x) - 1) + 1)
-                    x, y = np.interp(t, np.arange(len(x)), x), np.interp(t, np.arange(len(y)), y)
-                xs.append(x)
-                ys.append(y)
-        (x0, x1), (y0, y1) = self.plot.getViewBox().viewRange()
-        rect = self.plot.getViewBox().rect()
-        x, y = np.concatenate(xs), np.concatenate(ys)
-        with np.errstate(all="ignore"):
-            return (rect.left() + (x - x0) / (x1 - x0) * rect.width(),
-                    rect.top() + (y1 - y) / (y1 - y0) * rect.height())
+        x, y = path_points(c.entries, lambda entry: min(c.step, entry.step), c.function.minima,
+                           self.plot.getViewBox())
+        self.legend.set_corner(self.legend.quietest(x, y))
 
     # -- one step ------------------------------------------------------------------------------------
     def show_step(self, step: int) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 
 from core.optimizers import SGD, AdaGrad, Adam, Momentum, RMSProp
 from gui.legend import GRADIENT_COLOR, STEP_COLOR, RunLegend, run_label, settings_text
@@ -113,3 +115,63 @@ def test_the_gradient_arrow_is_drawn_to_a_scale_the_legend_states(qtbot, window)
     assert math.hypot(end[0] - start[0], end[1] - start[1]) == pytest.approx(
         scale * math.hypot(row["grad_x"], row["grad_y"]), rel=1e-12)
     assert any(f"× {scale:g}" in row.text for row in window.legend.rows)
+
+
+def _path_points_in_scene(window) -> list:
+    """Every shown run's points up to the step on view, and eight points along each segment, as the
+    scene has them (Qt's own mapping from the data)."""
+    box = window.contour.getPlotItem().getViewBox()
+    points = []
+    for entry in window.model.entries:
+        rows = [entry.history.row(k) for k in range(window.model.viewed_step(entry) + 1)]
+        points.append(box.mapViewToScene(QPointF(rows[0]["x"], rows[0]["y"])))
+        for a, b in itertools.pairwise(rows):
+            points += [box.mapViewToScene(QPointF(a["x"] + (b["x"] - a["x"]) * t / 8,
+                                                  a["y"] + (b["y"] - a["y"]) * t / 8)) for t in range(1, 9)]
+    return points
+
+
+def _covered(window, points) -> int:
+    rect = window.legend.sceneBoundingRect()
+    return sum(rect.contains(p) for p in points)
+
+
+def _start_under_the_legend(qtbot, window) -> None:
+    """SGD on the notes' function from near the view's top-right corner (x −4..6, y −1..9), under the legend."""
+    window.resize(1000, 900)
+    window.model.set_start((5.5, 8.6))
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().start == (5.5, 8.6))
+    window._draw_part("trajectories")
+
+
+def test_the_legend_moves_out_of_the_paths_way(qtbot, window):
+    """A run moved to start under the legend, then stepped: the legend goes to the corner that hides least
+    of the path (the path's points counted in the scene, corner by corner), here none of it."""
+    legend = window.legend
+    assert legend.corner == "top-right"
+    _start_under_the_legend(qtbot, window)
+    for step in (0, 1):
+        if step:
+            window.action_step.trigger()
+            qtbot.waitUntil(lambda: window.model.synced and window.selected().step == 1)
+            window._draw_part("trajectories")
+        points = _path_points_in_scene(window)
+        assert legend.corner != "top-right"
+        here, chosen = _covered(window, points), legend.corner
+        for corner in ("top-right", "bottom-right", "bottom-left"):
+            legend.set_corner(corner)
+            assert here <= _covered(window, points)
+        legend.set_corner("top-right")
+        assert _covered(window, points) > 0  # where it was, it hid the path
+        legend.set_corner(chosen)
+        assert here == 0
+
+
+def test_a_dragged_legend_is_not_moved_for_the_paths(qtbot, window):
+    window.legend._offset = QPointF(-5.0, 3.0)  # as a drag leaves it
+    window.legend.place()
+    _start_under_the_legend(qtbot, window)
+    window.action_step.trigger()
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().step == 1)
+    window._draw_part("trajectories")
+    assert window.legend.corner == "top-right" and window.legend._offset == QPointF(-5.0, 3.0)
