@@ -698,7 +698,18 @@ class MainWindow(QMainWindow):
                 and isinstance(event, QKeyEvent) and self._is_window_shortcut(event):
             event.ignore()
             return True
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and watched is not self.function_panel.expression and self.parameters_column.isAncestorOf(watched):
+            QTimer.singleShot(0, lambda: self._back_to_plot(watched))
         return super().eventFilter(watched, event)
+
+    def _back_to_plot(self, field) -> None:
+        """Enter in a parameter field (once the field has taken the value) hands the keyboard back to the
+        plot, so that → steps and Space plays at once with the new value; a refused value keeps the focus
+        where it is to be corrected.  (A typed formula keeps it too: it is read in the background.)"""
+        if field.hasFocus() and not getattr(field, "reason", ""):
+            self.contour.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _is_window_shortcut(self, event: QKeyEvent) -> bool:
         modifiers = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt, QThread
+from PySide6.QtCore import QPointF, Qt, QThread, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QTableView
 
@@ -419,3 +419,29 @@ def test_a_start_out_of_bounds_is_refused_and_changes_nothing(qtbot, window):
     assert window.selected().start == (0.0, 0.0)
     assert "below 1e+10" in window.statusBar().currentMessage()
     assert window.current_session().runs[0].start == (0.0, 0.0)
+
+
+def test_enter_in_a_parameter_field_hands_the_keyboard_back_to_the_plot(qtbot, window):
+    """Type a learning rate, Enter, then → steps with it and Space plays: the keys do not stay in the
+    field.  A refused value keeps the focus, to be corrected."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    edit = window.run_panel.hypers.edits["lr"]
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.selectAll()
+    qtbot.keyClicks(edit, "abc")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    later = []
+    QTimer.singleShot(0, lambda: later.append(True))  # after the window's own zero timer, if it set one
+    qtbot.waitUntil(lambda: later == [True])
+    assert edit.hasFocus() and edit.reason
+    edit.selectAll()
+    qtbot.keyClicks(edit, "0.25")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.contour.hasFocus)
+    qtbot.keyClick(window.contour, Qt.Key.Key_Right)
+    wait_steps(qtbot, window, 1)
+    assert edit.text() == "0.25" and window.selected().optimizer.lr == 0.25
+    # SGD from (0, 0) on the notes' function: grads (−4, −8), so x = 0 − 0.25 × (−4) = 1.0
+    assert float(history_rows(window)[1][1]) == 1.0
