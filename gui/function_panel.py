@@ -182,6 +182,12 @@ class FunctionPanel(QGroupBox):
             self.combo.setItemData(self.combo.count() - 1, f"{fn.formula}\n{fn.note_text()}",
                                    Qt.ItemDataRole.ToolTipRole)
         entries = self.library.entries()
+        if self._unsaved(entries):
+            # a typed-in function in use that is not (or no longer) among the user's: from a session, a
+            # lesson or just removed; listed on its own so the chooser names the function that is plotted
+            self.combo.insertSeparator(self.combo.count())
+            self.combo.addItem(self.current.title, self.current.name)
+            self.combo.setItemData(self.combo.count() - 1, self.current.view, _TYPED_ROLE)
         if entries:
             self.combo.insertSeparator(self.combo.count())
             self.combo.addItem(self.tr("— My functions —"))
@@ -194,6 +200,10 @@ class FunctionPanel(QGroupBox):
             self._select(self.current)
 
     # -- choosing ----------------------------------------------------------------------------------------
+    def _unsaved(self, entries) -> bool:
+        current = self.current
+        return current is not None and is_typed_in(current) and all(t != current.title for t, _v in entries)
+
     def _picked(self, index: int) -> None:
         name = self.combo.itemData(index)
         if name in FUNCTIONS:
@@ -247,6 +257,7 @@ class FunctionPanel(QGroupBox):
         if self.current is not None and is_typed_in(self.current):
             self.library.forget(self.current.title)
             self.fill_menu()
+            self.remove.setVisible(False)
 
     def wait(self, msecs: int = 5000) -> bool:
         return self._pool.waitForDone(msecs)
@@ -254,7 +265,7 @@ class FunctionPanel(QGroupBox):
     # -- showing -----------------------------------------------------------------------------------------
     def show_function(self, function: Objective) -> None:
         self.current = function
-        self._select(function)
+        self.fill_menu()  # lists a typed-in function that is not among the user's, drops the last one
         typed = is_typed_in(function)
         if function.minima:
             minima = ", ".join(f"({x:.4g}, {y:.4g})" for x, y in function.minima)
@@ -268,7 +279,7 @@ class FunctionPanel(QGroupBox):
     def _show_typed(self, function: Objective, typed: bool) -> None:
         self.gradient.setVisible(typed)
         self.view_box.setVisible(typed)
-        self.remove.setVisible(typed)
+        self.remove.setVisible(typed and not self._unsaved(self.library.entries()))
         if typed:
             from core.expression import parse_function
 

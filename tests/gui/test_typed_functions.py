@@ -77,7 +77,8 @@ def test_typed_functions_are_remembered_listed_and_removable(qtbot, window, isol
     combo.activated.emit(index)
     qtbot.waitUntil(lambda: is_typed_in(again.function), timeout=15000)
     again.function_panel.remove.click()
-    assert again.function_panel.combo.findData("expr:exp(-(x^2 + y^2))") < 0
+    assert again.function_panel.library.entries() == []
+    assert not any(combo.itemText(i).startswith("—") for i in range(combo.count()))  # no heading left
     again.close()
 
 
@@ -113,3 +114,24 @@ def test_a_session_keeps_the_typed_function_and_its_view(qtbot, window, tmp_path
     qtbot.waitUntil(lambda: is_typed_in(window.function) and window.model.synced)
     assert window.function.name == "expr:(1 - x)^2 + 100*(y - x^2)^2" and window.function.view[3] == 9.0
     assert load_session(tmp_path / "typed.gradstep").function is window.function
+
+
+def test_the_chooser_names_a_typed_function_that_is_not_among_mine(qtbot, window, tmp_path):
+    """A session's typed-in function on a machine that never saw it, or one just removed from my functions,
+    is still the one the function chooser shows (it had shown the first built-in, the notes' quadratic)."""
+    from core.lessons import save_session
+
+    panel = window.function_panel
+    _type(qtbot, window, "log(1 + x^2 + y^2)")
+    qtbot.waitUntil(lambda: is_typed_in(window.function) and window.model.synced, timeout=15000)
+    save_session(tmp_path / "typed.gradstep", window.current_session())
+    panel.remove.click()
+    assert panel.combo.currentText() == "log(1 + x^2 + y^2)"
+    assert panel.library.entries() == [] and not panel.remove.isVisibleTo(window)
+    window.choose_function("rosenbrock")
+    qtbot.waitUntil(lambda: window.function.name == "rosenbrock")
+    assert panel.combo.findData("expr:log(1 + x^2 + y^2)") < 0  # gone from the list with the function
+    window.files.open_session(tmp_path / "typed.gradstep")
+    qtbot.waitUntil(lambda: is_typed_in(window.function) and window.model.synced)
+    assert panel.combo.currentText() == "log(1 + x^2 + y^2)"
+    assert panel.combo.currentData() == "expr:log(1 + x^2 + y^2)"
