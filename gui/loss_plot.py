@@ -212,4 +212,5 @@ class LossPlot(pg.PlotWidget):
         value axis forgets the range of the runs drawn before, too."""
         self.follow = True
         if reset:
-            self.getPlotItem().enableAutoRange(x=True, y=True)
+            # the step axis is _follow's alone: auto-ranged, a lone step 0 was centred at -5 to 5
+            self.getPlotItem().enableAutoRange(x=False, y=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import subprocess
 import sys
@@ -325,3 +326,25 @@ def test_csv_for_excel_starts_with_a_bom_and_default_names_never_repeat(qtbot, w
     _answer_save_dialog(monkeypatch, tmp_path / "plain.csv")
     window.action_export_csv.trigger()
     assert not (tmp_path / "plain.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_session_opened_at_start_shows_steps_from_0_on_the_loss_plot(qtbot, tmp_path):
+    """`gradstep FILE` opens the session before the window's first frame: the loss plot's step axis still
+    starts at 0 (auto-ranged, it had centred the lone step 0 between -5 and 5)."""
+    path = tmp_path / "two.gradstep"
+    path.write_text(json.dumps({"format": "gradstep-session-2", "session": {
+        "name": "s", "group": "Sessions", "title": "Two runs", "description": "", "function": "himmelblau",
+        "decimals": None, "max_steps": 1000, "tol": 1e-8,
+        "runs": [{"name": "Adam", "optimizer": "adam", "start": [-3.0, 3.0]},
+                 {"name": "SGD", "optimizer": "sgd", "start": [-3.0, 3.0]}]}}), encoding="utf-8")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.files.open_path(path)
+    win.show()
+    qtbot.waitUntil(lambda: win.model.synced and len(win.entries) == 2
+                    and all(e.history is not None for e in win.entries))
+    with qtbot.waitSignal(win.frame.timeout):  # a frame drawn with the new runs
+        pass
+    low, high = win.loss.getPlotItem().getViewBox().viewRange()[0]
+    assert -1 < low < 0 and 9 < high < 12  # steps 0 to 10, a little padding
+    win.close()
