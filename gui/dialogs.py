@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+from importlib import metadata
 
 import contourpy
 import numpy as np
@@ -53,7 +54,15 @@ def about_text() -> str:
             "<p>" + _tr("Free software under the MIT licence.") + "</p>"
             f"<p style='color:gray'>Python {platform.python_version()} · Qt {qVersion()} · "
             f"PySide6 {PySide6.__version__} · pyqtgraph {pg.__version__} · numpy {np.__version__} · "
-            f"contourpy {contourpy.__version__}</p>")
+            f"contourpy {contourpy.__version__} · sympy {_version('sympy')} · Pillow {_version('Pillow')}</p>")
+
+
+def _version(distribution: str) -> str:
+    """An installed library's version without importing it (sympy takes a second to import)."""
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "?"
 
 
 def show_about(parent: QWidget) -> None:

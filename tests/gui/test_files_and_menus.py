@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -114,7 +115,13 @@ def test_help_lists_the_shortcuts_and_about_names_the_app(window, monkeypatch):
     html = shown[0]
     for key in ("Space", "Right", "Left", "R", "Ctrl+E", "Del"):
         assert f"<b>{key}</b>" in html
-    assert "GradStep" in dialogs.about_text() and "MIT" in dialogs.about_text()
+    about = dialogs.about_text()
+    assert "GradStep" in about and "MIT" in about
+    import PIL
+    import sympy
+    # every library it is built on, the typed-in functions' and the exports' included
+    for library in (f"numpy {np.__version__}", f"sympy {sympy.__version__}", f"Pillow {PIL.__version__}"):
+        assert library in about
 
 
 def test_window_size_and_view_choices_persist(qtbot, isolated_settings):
