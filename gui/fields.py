@@ -161,6 +161,8 @@ class HyperForm(QWidget):
     def build(self, optimizer_cls, values: dict[str, float]) -> None:
         """Lay out the fields of ``optimizer_cls`` showing ``values``."""
         if self._holder is not None:
+            self._outer.removeWidget(self._holder)  # (deleted later: not to be laid out or tabbed to meanwhile)
+            self._holder.hide()
             self._holder.deleteLater()
         self._holder = QWidget(self)
         self._form = QFormLayout(self._holder)

@@ -29,6 +29,7 @@ from core.optimizers import OPTIMIZERS
 from core.settings import DECIMALS, MAX_STEPS, RUN_NAME, START, TOL
 
 from .fields import INVALID_STYLE, HyperForm, ReasonLabel, ValueEdit
+from .focus import chain_in_layout_order, laid_out_fields
 from .palette import PALETTE, swatch
 from .schedule_form import NoiseForm, ScheduleForm
 from .session import GUI_MAX_STEPS, Options, RunEntry
@@ -210,6 +211,7 @@ class RunPanel(QGroupBox):
             edit.committed.connect(lambda _v: self.start_changed.emit(self.start_x.value, self.start_y.value))
             edit.problem.connect(self._start_problem)
         self._kind = None
+        self._tab_chain: list[QWidget] = []
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -256,7 +258,14 @@ class RunPanel(QGroupBox):
         for edit, value in ((self.start_x, entry.start[0]), (self.start_y, entry.start[1])):
             if not edit.reason and edit.value != value and not edit.hasFocus():
                 edit.set_value(value)
+        self._keep_tab_order()
         return built
+
+    def _keep_tab_order(self) -> None:
+        fields = laid_out_fields(self.layout())
+        if fields != self._tab_chain:  # fields built anew (another optimizer or schedule kind)
+            chain_in_layout_order(fields)
+            self._tab_chain = fields
 
     def rebuild(self) -> None:
         """Forget the laid-out form (another run was selected): the next show_run builds it afresh."""
