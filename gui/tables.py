@@ -361,6 +361,9 @@ class TableView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # read-only rows: Tab goes on to the next part of the window instead of from cell to cell, which
+        # kept the keyboard in the table for as many presses as it has cells
+        self.setTabKeyNavigation(False)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)

@@ -30,3 +30,9 @@ def test_tab_reaches_the_learning_rate_and_every_built_field_in_order(qtbot, win
     assert _tab_names(qtbot, panel.optimizer_combo, 10) == [
         "hyper_lr", "hyper_beta1", "hyper_beta2", "hyper_eps", "schedule_combo", "schedule_step_size",
         "schedule_gamma", "schedule_warmup", "noise_sigma", "noise_seed"]
+
+
+def test_tab_leaves_a_table_at_once(qtbot, window):
+    window.activateWindow()
+    for table in (window.state_table, window.history_table):
+        assert _tab_names(qtbot, table, 1) != [table.objectName()]
