@@ -14,6 +14,7 @@ import html
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from core.explain import explain
+from core.stepping import StopReason
 
 from .fields import _core
 from .model import WindowModel
@@ -49,11 +50,18 @@ class FormulaPanel(QTextBrowser):
     def page(self, entry, k: int) -> str:
         recorded = entry.recorded or entry.optimizer
         parts = [self._rule(type(recorded), entry.name)]
-        if k == 0:
+        if k > 0:
+            parts.append(self._numbers(entry, k))
+        stop = entry.stop
+        if stop is not None and stop.reason is StopReason.DIVERGED and k == entry.step and stop.step > k:
+            # the update that diverged is not recorded: say why there is no next step, rather than
+            # inviting a Step press that does nothing
+            gone = self.tr("Update {n} would take the run where f or its gradient is not a finite number, or "
+                           "past 1e10 in x or y: the run stopped here, diverged.").format(n=stop.step)
+            parts.append(f"<p>{gone}</p>")
+        elif k == 0:
             start = self.tr("Step 0 is the start point: press Step to see update 1 with its numbers.")
             parts.append(f"<p>{start}</p>")
-        else:
-            parts.append(self._numbers(entry, k))
         parts.append(self._about(type(recorded), entry.optimizer_for(max(k, 1))))
         return "".join(parts)
 

@@ -808,6 +808,10 @@
 <context>
     <name>FormulaPanel</name>
     <message>
+        <source>Update {n} would take the run where f or its gradient is not a finite number, or past 1e10 in x or y: the run stopped here, diverged.</source>
+        <translation>{n}회 시행은 f나 기울기가 유한한 수가 아닌 곳, 또는 x나 y가 1e10을 넘는 곳으로 가므로 여기서 멈췄습니다: 발산.</translation>
+    </message>
+    <message>
         <source>Step 0 is the start point: press Step to see update 1 with its numbers.</source>
         <translation>0단계는 초기값입니다. &quot;한 단계&quot;를 누르면 1회 시행을 숫자와 함께 볼 수 있습니다.</translation>
     </message>

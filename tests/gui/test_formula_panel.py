@@ -48,3 +48,26 @@ def test_every_optimizer_is_written_out_with_its_explanation(qtbot, window, name
     shown = window.number_format().text(run_x, "x").replace("-", "−")
     assert "x = " in text and shown in text
     assert f"About {cls.title}" in text and cls.about.split(".")[0][:30] in text
+
+
+def test_a_run_that_leaves_where_f_is_defined_says_so_instead_of_press_step(qtbot, window):
+    """log(x) from (1, 0) with η = 0.5: x = 1 − 0.5·1 = 0.5, then 0.5 − 0.5/0.5 = −0.5, where log is not
+    defined, so update 2 diverges and step 1 is the last one recorded."""
+    window.choose_function("expr:log(x)")
+    qtbot.waitUntil(lambda: window.function.name == "expr:log(x)" and window.model.synced, timeout=15000)
+    window.model.set_start((1.0, 0.0))
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().start == (1.0, 0.0))
+    window.action_step.trigger()
+    window.action_step.trigger()
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().stop is not None)
+    assert str(window.selected().stop) == "diverged at step 2" and window.selected().step == 1
+    qtbot.waitUntil(lambda: "Update 2 would take the run" in _plain(window))
+    assert "Update 1" in _plain(window)  # step 1's own numbers stay, the note comes after them
+    assert window.selected().history.row(1)["x"] == 0.5
+    window.model.set_hyper("lr", 2.0)  # update 1 itself goes to x = −1
+    window.model.set_start((1.0, 0.5))
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().start == (1.0, 0.5))
+    window.action_step.trigger()
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().stop is not None)
+    qtbot.waitUntil(lambda: "Update 1 would take the run" in _plain(window))
+    assert "press Step" not in _plain(window)
