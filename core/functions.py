@@ -13,6 +13,7 @@ Experiments); minima not at integer points were computed here with Newton's meth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -22,7 +23,7 @@ from .hyper import InvalidValue
 from .i18n import N_, _
 from .numerics import ArrayOps, FloatOps
 
-__all__ = ["EXPRESSION_PREFIX", "FUNCTIONS", "TYPED_IN_NOTE", "Objective", "get_function", "is_typed_in"]
+__all__ = ["EXPRESSION_PREFIX", "FUNCTIONS", "TYPED_IN_NOTE", "Objective", "file_stem", "get_function", "is_typed_in"]
 
 #: get_function("expr:x^2 + 3*y^2") is a function typed in by a user (see core.expression); its name
 #: starts with this, and the rest is the canonical text of the formula.
@@ -312,3 +313,13 @@ def get_function(name: str) -> Objective:
 def is_typed_in(function: Objective) -> bool:
     """True for a function typed in by a user (`core.expression`), False for a built-in one."""
     return function.name.startswith(EXPRESSION_PREFIX)
+
+
+def file_stem(function) -> str:
+    """A function as the start of a file name: a built-in one by its name (``rosenbrock``), a typed-in one
+    by its formula's letters and digits (``x^2 + 3*y^2/2`` gives ``f-x-2-3-y-2-2``): a formula's ``/``
+    would make a folder of it, and ``*``, ``:`` or ``?`` are refused by Windows."""
+    if not is_typed_in(function):
+        return function.name
+    words = re.sub(r"[^A-Za-z0-9.]+", "-", function.title).strip("-.")
+    return f"f-{words[:60].rstrip('-.')}" if words else "f"

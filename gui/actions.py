@@ -247,10 +247,11 @@ def _undo_actions(window) -> None:
     for action, name, keys, act, able, named, can, change in (
             (window.action_undo, "action_undo", K.Undo, stack.undo, stack.canUndoChanged, stack.undoTextChanged,
              stack.canUndo(), stack.undoText()),
-            (window.action_redo, "action_redo", "Ctrl+Shift+Z", stack.redo, stack.canRedoChanged,
+            (window.action_redo, "action_redo", ("Ctrl+Shift+Z", "Ctrl+Y"), stack.redo, stack.canRedoChanged,
              stack.redoTextChanged, stack.canRedo(), stack.redoText())):
         action.setObjectName(name)
-        action.setShortcut(QKeySequence(keys))
+        # Redo answers Ctrl+Y too, as on Windows and in office programs; menus show the first key
+        action.setShortcuts([QKeySequence(key) for key in keys] if isinstance(keys, tuple) else [QKeySequence(keys)])
         action.setEnabled(can)
         action.name_change(change)
         action.triggered.connect(act)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QProgressDialog
 
 from core.atomic import atomic_write, check_writable
+from core.functions import file_stem
 
 from .frame_writers import GifWriter, Mp4Writer, gif_palette, mp4_available, temporary_path
 from .legend import GRADIENT_COLOR, STEP_COLOR
@@ -51,12 +52,12 @@ class AnimationOptions:
 # -- names and formats ---------------------------------------------------------------------------------
 def image_name(content: SlideContent) -> str:
     """The default file name of a picture: ``quadratic-step10.png``."""
-    return f"{content.function.name}-step{content.step}.png"
+    return f"{file_stem(content.function)}-step{content.step}.png"
 
 
 def animation_name(content: SlideContent) -> str:
     """The default file name of an animation: ``quadratic-steps-0-10.gif``."""
-    return f"{content.function.name}-steps-0-{content.step}.gif"
+    return f"{file_stem(content.function)}-steps-0-{content.step}.gif"
 
 
 def image_formats() -> tuple[tuple[str, str], ...]:

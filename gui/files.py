@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.atomic import FileError
+from core.functions import file_stem
 from core.lessons import load_session, save_session
 from core.trajectory_csv import write_csv
 
@@ -100,7 +101,11 @@ class FileCommands:
         w = self.window
         kinds = list(dict.fromkeys(type(e.recorded or e.optimizer).name for e in w.entries))
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        return f"{w.function.name}-{'-'.join(kinds[:4])}{'-etc' if len(kinds) > 4 else ''}-{stamp}.csv"
+        return f"{file_stem(w.function)}-{'-'.join(kinds[:4])}{'-etc' if len(kinds) > 4 else ''}-{stamp}.csv"
+
+    def default_session_name(self) -> str:
+        """The function and the date and time, as an export's name: a new one each time."""
+        return f"{file_stem(self.window.function)}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.gradstep"
 
     def export_csv(self) -> None:
         w = self.window
@@ -167,7 +172,7 @@ class FileCommands:
         self._done(_tr("Saved {0} frames to {1}").format(frames, path))
 
     def save_session(self) -> None:
-        path = self.ask_save_path(_tr("Save the session"), "lesson.gradstep",
+        path = self.ask_save_path(_tr("Save the session"), self.default_session_name(),
                                   _filters(SESSION_PATTERN, ALL_PATTERN), ".gradstep")
         if path is None:
             return

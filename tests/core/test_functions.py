@@ -97,3 +97,17 @@ def test_ackley_gradient_is_finite_at_its_cone_tip():
     assert fn.gradient(0.0, 0.0) == (0.0, 0.0)
     gx, gy = fn.gradient(np.array([0.0, 1e-300]), np.array([0.0, 0.0]))
     assert np.isfinite(gx).all() and np.isfinite(gy).all()
+
+
+def test_a_function_names_a_file_safely():
+    """Built-in functions by their names; a typed formula by its letters and digits only: a '/' would make
+    a folder of the name, '*', ':', '?', '<', '>', '|' and '"' are refused by Windows."""
+    from core.functions import file_stem
+
+    assert file_stem(get_function("rosenbrock")) == "rosenbrock"
+    assert file_stem(get_function("expr:x^2 + 3*y^2/2 - sin(x*y)")) == "f-x-2-3-y-2-2-sin-x-y"
+    long = file_stem(get_function("expr:" + "+".join(f"x*y/{k}" for k in range(2, 22))))
+    assert long.startswith("f-x-y-2-x-y-3") and len(long) <= 62 and not long.endswith("-")
+    for text in ("1/(1 + x^2 + y^2)", "abs(x)*abs(y)", "(x - 1)**2 + (y + 2)**2", "-x*y", "pi*x + e*y"):
+        stem = file_stem(get_function("expr:" + text))
+        assert stem.startswith("f-") and set(stem) <= set("abcdefghijklmnopqrstuvwxyz0123456789.-"), stem

@@ -355,3 +355,29 @@ def test_a_session_opened_at_start_shows_steps_from_0_on_the_loss_plot(qtbot, tm
     low, high = win.loss.getPlotItem().getViewBox().viewRange()[0]
     assert -1 < low < 0 and 9 < high < 12  # steps 0 to 10, a little padding
     win.close()
+
+
+def test_default_file_names_of_a_typed_function_hold_no_folder_or_forbidden_character(qtbot, window, tmp_path,
+                                                                                      monkeypatch):
+    """x/(1 + y^2)*x: a '/' in a proposed name would make the dialog look for a folder; Windows refuses '*'.
+    The CSV, the picture, the animation and the session are all proposed under f-x-1-y-2-x-…"""
+    from gui import exporters
+    from gui.slide import window_content
+
+    window.choose_function("expr:x/(1 + y^2)*x + y^2")
+    qtbot.waitUntil(lambda: window.model.synced and window.model.function.name.startswith("expr:"))
+    content = window_content(window)
+    names = [window.files.default_csv_name(), window.files.default_session_name(),
+             exporters.image_name(content), exporters.animation_name(content)]
+    for name in names:
+        assert name.startswith("f-x-1-y-2-x-y-2-"), name
+        assert not set(name) & set('/\\\\:*?"<>| '), name
+    proposed = []
+
+    def fake(parent, caption, directory, pattern):
+        proposed.append(directory)
+        return str(tmp_path / Path(directory).name), pattern.split(";;")[0]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    window.action_save_session.trigger()
+    saved = tmp_path / Path(proposed[0]).name
+    assert saved.suffix == ".gradstep" and saved.exists()

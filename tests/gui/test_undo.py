@@ -75,3 +75,17 @@ def test_ctrl_z_undoes_a_change_from_anywhere_but_a_text_field(qtbot, window):
     qtbot.keyClicks(edit, "Teacher")
     qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the field's own undo
     assert edit.text() != "Teacher" and window.selected().optimizer.lr == 0.5
+
+
+def test_redo_answers_ctrl_shift_z_and_ctrl_y(qtbot, window):
+    window.model.set_hyper("lr", 0.25)
+    qtbot.waitUntil(lambda: window.model.synced)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.contour.setFocus()
+    for redo in ((Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+                 (Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)):
+        qtbot.keyClick(window.contour, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.selected().optimizer.lr == 0.5)
+        qtbot.keyClick(window.contour, *redo)
+        qtbot.waitUntil(lambda: window.selected().optimizer.lr == 0.25)
