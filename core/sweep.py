@@ -57,10 +57,18 @@ class SweepResult:
         return np.where((self.stop == DIVERGED) | ~np.isfinite(self.f), np.inf, self.f)
 
     @property
+    def undecided(self) -> bool:
+        """True when no rate does better than another: every rate that did not diverge ends with the same f
+        (a start where the gradient is zero, a plateau), so none of them is worth calling the best."""
+        finite = self.score[np.isfinite(self.score)]
+        return finite.size > 1 and finite.min() == finite.max()
+
+    @property
     def best(self) -> int:
-        """The index of the best-scoring learning rate (the smallest such rate on a tie); -1 if all diverged."""
+        """The index of the best-scoring learning rate (the smallest such rate on a tie); -1 if all diverged
+        or if no rate does better than another (`undecided`)."""
         score = self.score
-        return int(np.argmin(score)) if np.isfinite(score).any() else -1
+        return -1 if not np.isfinite(score).any() or self.undecided else int(np.argmin(score))
 
     def reason(self, i: int) -> StopReason:
         return STOP_REASONS[self.stop[i]]

@@ -72,7 +72,7 @@ class TunedRun:
 
     @property
     def best_lr(self) -> float | None:
-        """The best-scoring learning rate; None if every rate diverged."""
+        """The best-scoring learning rate; None if every rate diverged or none did better than another."""
         best = self.result.best
         return None if best < 0 else float(self.result.lr[best])
 
@@ -284,7 +284,7 @@ class TunerDialog(QDialog):
             best = t.result.best
             cells = [t.name, t.result.optimizer.title_text(), f"{t.lr_before:.4g}",
                      "—" if best < 0 else f"{t.best_lr:.4g}", "—" if best < 0 else f"{t.result.f[best]:.10g}",
-                     self.tr("every rate diverged") if best < 0 else self.tr("{reason} (step {k})").format(
+                     self._no_best(t.result) if best < 0 else self.tr("{reason} (step {k})").format(
                          reason=t.result.reason(best).text, k=t.result.stop_step[best])]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -293,6 +293,11 @@ class TunerDialog(QDialog):
                 self.table.setItem(row, column, item)
             self.table.item(row, 0).setIcon(swatch(t.color))
         self._fit_table()
+
+    def _no_best(self, result) -> str:
+        if result.undecided:
+            return self.tr("the same f at every rate that did not diverge: none is better")
+        return self.tr("every rate diverged")
 
     def apply(self) -> None:
         """Set each tuned run's learning rate to its best, as one undoable change; a run whose kind of

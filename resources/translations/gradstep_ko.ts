@@ -1465,6 +1465,10 @@ Like the notes&apos; round(), plain numbers are rounded to the nearest decimal a
         <translation>완료: &quot;최적 학습률 적용&quot;을 누르면 각 실행의 η가 최적값으로 바뀝니다.</translation>
     </message>
     <message>
+        <source>the same f at every rate that did not diverge: none is better</source>
+        <translation>발산하지 않은 모든 학습률에서 f가 같음: 더 나은 학습률이 없음</translation>
+    </message>
+    <message>
         <source>every rate diverged</source>
         <translation>모든 학습률에서 발산</translation>
     </message>

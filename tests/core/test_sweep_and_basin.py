@@ -111,3 +111,13 @@ def test_nearest_minimum_within_the_radius():
 def test_bad_basin_maps_are_refused(kwargs, message):
     with pytest.raises(InvalidValue, match=message):
         basin_map(QUADRATIC, SGD(), **kwargs)
+
+
+def test_no_rate_is_called_the_best_when_none_does_better():
+    """exp(−(x² + y²)) from its top (0, 0), where the gradient is zero: SGD stays there at every rate, f = 1
+    throughout, so no rate is better than another and none is named the best."""
+    flat = get_function("expr:exp(-(x^2+y^2))")
+    result = sweep_learning_rates(flat, SGD(), (0.0, 0.0), 50, 1e-3, 1.0, 7)
+    assert (result.f == 1.0).all() and result.undecided and result.best == -1
+    moving = sweep_learning_rates(flat, SGD(), (0.5, 0.0), 50, 1e-3, 1.0, 7)
+    assert not moving.undecided and moving.f[moving.best] == moving.f.min() < moving.f.max()

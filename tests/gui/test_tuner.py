@@ -156,3 +156,22 @@ def test_the_tuner_fits_a_small_screen(qtbot, window):
     qtbot.waitUntil(dialog.isVisible)
     free = dialog.screen().availableGeometry().size()
     assert (dialog.width(), dialog.height()) == tuner_module.fitted_size(free)
+
+
+def test_the_tuner_names_no_best_rate_where_every_rate_ends_alike(qtbot, window):
+    """exp(−(x² + y²)) from its top, where ∇f = 0: every rate leaves SGD there with f = 1.  No rate is named
+    the best and Apply has nothing to set."""
+    window.choose_function("expr:exp(-(x^2+y^2))")
+    qtbot.waitUntil(lambda: window.model.synced and window.model.function.name.startswith("expr:"))
+    window.model.set_start((0.0, 0.0))
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().start == (0.0, 0.0))
+    window.action_tune.trigger()
+    dialog = window.tuner.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    _type(qtbot, dialog.edits["budget"], str(BUDGET))
+    with qtbot.waitSignal(dialog.runner.finished, timeout=30_000):
+        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    (tuned,) = dialog.tuned
+    assert (tuned.result.f == 1.0).all() and tuned.best_lr is None
+    assert dialog.table.item(0, 3).text() == "—" and "none is better" in dialog.table.item(0, 5).text()
+    assert not dialog.apply_button.isEnabled()
