@@ -7,17 +7,6 @@ from __future__ import annotations
 
 import sys
 
-USAGE = """usage: gradstep [FILE | run | sweep | basin [options] | --help | --version]
-
-GradStep: watch gradient-descent optimizers step across a 2-D function.
-
-  gradstep               open the desktop app
-  gradstep FILE          open the app with a session (.gradstep) or a lesson file (.json)
-  gradstep run --help    step an optimizer without a screen and print or export the steps
-  gradstep sweep --help  sweep the learning rate: where each rate ends after a step budget
-  gradstep basin --help  map where an optimizer ends from every start of a grid
-"""
-
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -33,7 +22,8 @@ def main(argv: list[str] | None = None) -> int:
         from core.cli_sweep import main as sweep_main
         return (sweep_main if argv[0] == "sweep" else basin_main)(argv[1:], prog=f"gradstep {argv[0]}")
     if argv[:1] in (["-h"], ["--help"]):
-        sys.stdout.write(USAGE)
+        from core.cli import print_launcher_usage
+        print_launcher_usage()
         return 0
     if argv[:1] == ["--version"]:
         from core import __version__

@@ -33,7 +33,7 @@ from .settings import DECIMALS, MAX_STEPS, START, TOL
 from .trajectory_csv import RowWriter
 from .values import InvalidValue, shown
 
-__all__ = ["build_parser", "format_list", "format_table", "main"]
+__all__ = ["build_parser", "format_list", "format_table", "launcher_usage", "main", "print_launcher_usage"]
 
 
 def _named(find, name: str):
@@ -100,6 +100,27 @@ def _function_line(fn) -> str:
     line = _("view x {x0}..{x1}, y {y0}..{y1}; minima {minima}").format(
         x0=f"{x0:g}", x1=f"{x1:g}", y0=f"{y0:g}", y1=f"{y1:g}", minima=minima)
     return line + (f", f = {fn.minimum:.6g}" if fn.minimum is not None else "")
+
+
+def launcher_usage() -> str:
+    """What ``gradstep --help`` says, in the current language: the app, a file to open, the commands."""
+    lines = [_("usage: gradstep [FILE | run | sweep | basin [options] | --help | --version]"), "",
+             _("GradStep: watch gradient-descent optimizers step across a 2-D function."), ""]
+    for command, meaning in (
+            ("gradstep", _("open the desktop app")),
+            ("gradstep FILE", _("open the app with a session (.gradstep) or a lesson file (.json)")),
+            ("gradstep run --help", _("step an optimizer without a screen and print or export the steps")),
+            ("gradstep sweep --help", _("sweep the learning rate: where each rate ends after a step budget")),
+            ("gradstep basin --help", _("map where an optimizer ends from every start of a grid"))):
+        lines.append(f"  {command:<22} {meaning}")
+    return "\n".join(lines) + "\n"
+
+
+def print_launcher_usage() -> None:
+    """``gradstep --help``: the usage in the environment's language, spelled as the console can show it."""
+    set_language(language_from_environment())
+    with transliterated(sys.stdout):
+        sys.stdout.write(launcher_usage())
 
 
 def main(argv: Sequence[str] | None = None, prog: str = "gradstep run") -> int:

@@ -177,3 +177,11 @@ def test_other_locales_get_the_english_output(lang):
     assert listed.stdout.decode() == format_list() and format_list().startswith("Functions (--function):\n")
     refused = korean_command("run", "--set", "lr=-1", lang=lang)
     assert refused.stderr.decode() == "gradstep run: error: lr = -1 is out of range: need 0 < lr ≤ 100\n"
+
+
+def test_the_launchers_help_speaks_korean_under_a_korean_locale():
+    done = korean_command("--help")
+    assert done.returncode == 0 and done.stderr == b""
+    out = done.stdout.decode("utf-8")
+    assert out.startswith("사용법: gradstep [FILE | run | sweep | basin [옵션] | --help | --version]\n")
+    assert "\n  gradstep               데스크톱 앱을 엽니다\n" in out and "desktop" not in out
