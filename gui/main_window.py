@@ -232,7 +232,8 @@ class MainWindow(QMainWindow):
         self.tables.addTab(self.history_panel, "")
         self.tables.addTab(self.compare_panel, "")
         self.tables.currentChanged.connect(lambda _i: self._drawn.clear())
-        # the history runs along the whole bottom, so that every state column fits without scrolling
+        # the history runs along the whole bottom, so that every state column fits without scrolling (on a
+        # short screen, beside the right column: see preferences.restore)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         bottom = self._dock("history_dock", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)

@@ -12,6 +12,8 @@ from PySide6.QtCore import QSettings, Qt
 __all__ = ["DEFAULT_SIZE", "language", "restore", "save", "settings_store"]
 
 DEFAULT_SIZE = (1440, 900)
+#: Screens less tall than this (a 1366 x 768 laptop, a 1280 x 800 projector) get the tall right column
+SHORT_SCREEN = 900
 #: Bumped whenever the docks change, so that a layout saved by an older GradStep is not forced on a new one
 LAYOUT_VERSION = 4
 _CHECKABLE = {"view/gradient_arrow": "action_gradient_arrow", "view/step_arrow": "action_step_arrow",
@@ -35,6 +37,11 @@ def restore(window, settings: QSettings) -> None:
         # the default size, or 95% of a smaller screen (a classroom projector may be 1280 x 800)
         free = window.screen().availableGeometry()
         window.resize(min(DEFAULT_SIZE[0], int(free.width() * 0.95)), min(DEFAULT_SIZE[1], int(free.height() * 0.95)))
+    short = window.screen().availableGeometry().height() < SHORT_SCREEN
+    # on a laptop the right column runs down to the status bar: under the full-width history it had
+    # room for two rows of the state table (1366 x 768); the history still spans the parameters and plot
+    window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea if short
+                     else Qt.DockWidgetArea.BottomDockWidgetArea)
     state = settings.value("window/state")
     if state is None or not window.restoreState(state, LAYOUT_VERSION):
         # first start: the side panels a fifth and a quarter of the width, the history a quarter of the
