@@ -2,6 +2,8 @@
 
 import copy
 import json
+import math
+import re
 
 import pytest
 
@@ -204,3 +206,37 @@ def test_a_session_keeps_each_runs_schedule_and_noise(tmp_path):
     for run in runs:
         run.advance(40)
     assert (runs[0].history.array() == runs[1].history.array()).all()  # the same noisy, scheduled steps
+
+
+def _lesson(name: str):
+    return next(lesson for lesson in load_lessons() if lesson.name == name)
+
+
+def test_the_korean_lesson_texts_leave_only_names_and_symbols_in_latin_letters():
+    # 'step size' and 'look-ahead' had stayed English in the Korean lessons; optimizer names and the notes'
+    # identifiers (params, lr_t) are written in Latin letters in the notes too
+    allowed = {"SGD", "AdaGrad", "RMSProp", "Adam", "params", "lr_t"}
+    for lesson in load_lessons():
+        for key in ("group", "title", "description", "look_for"):
+            words = set(re.findall(r"[A-Za-z][A-Za-z_-]{2,}", lesson.text(key, "ko")))
+            assert words <= allowed, (lesson.name, key, words - allowed)
+
+
+def test_the_bias_correction_lesson_says_how_lr_t_goes():
+    # lr_t = η·√(1−β₂ᵗ)/(1−β₁ᵗ) with η = 0.9, β₁ = 0.9, β₂ = 0.999: it first falls, then grows towards η
+    lr_t = {t: 0.9 * math.sqrt(1 - 0.999**t) / (1 - 0.9**t) for t in range(1, 31)}
+    lowest = min(lr_t, key=lr_t.get)
+    assert round(lr_t[1], 4) == 0.2846 and lowest == 12 and round(lr_t[lowest], 3) == 0.137
+    assert lr_t[30] > lr_t[lowest]
+    said = _lesson("adam-bias-correction").text("look_for", "ko")
+    assert "0.2846" in said and "t = 12" in said and "0.137" in said
+
+
+def test_the_learning_rate_lesson_counts_the_updates_to_the_minimum():
+    lesson = _lesson("lr-too-large")
+    preset = lesson.runs[0]
+    run = Run(lesson.function, preset.optimizer, preset.start, decimals=lesson.decimals, max_steps=lesson.max_steps)
+    run.advance(lesson.max_steps)
+    at = [(run.history.row(k)["x"], run.history.row(k)["y"]) for k in (16, 17)]
+    assert at[0] != (0.0, 4.0) and at[1] == (0.0, 4.0)  # the notes' minimum (0, 4), exactly, at update 17
+    assert "17회 시행 만에" in lesson.text("description", "ko")
