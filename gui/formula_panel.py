@@ -93,5 +93,5 @@ class FormulaPanel(QTextBrowser):
         # may put the name elsewhere in the sentence)
         state_head, hypers_head = self.tr("Its state:"), self.tr("Its hyperparameters:")
         state = f"<p>{state_head}</p><ul>{fields}</ul>" if fields else ""
-        about = self.tr("About {name}").format(name=_e(cls.title))
+        about = self.tr("About {name}").format(name=_e(cls.title_text()))  # "모멘텀 소개", as the menus name it
         return f"<hr><p><b>{about}</b>: {_e(_core(cls.about))}</p>{state}<p>{hypers_head}</p><ul>{hypers}</ul>"

@@ -71,3 +71,11 @@ def test_a_run_that_leaves_where_f_is_defined_says_so_instead_of_press_step(qtbo
     qtbot.waitUntil(lambda: window.model.synced and window.selected().stop is not None)
     qtbot.waitUntil(lambda: "Update 1 would take the run" in _plain(window))
     assert "press Step" not in _plain(window)
+
+
+def test_in_korean_the_explanation_names_momentum_as_the_chooser_does(qtbot, window):
+    window.set_language("ko")
+    window.open_lesson(next(lesson for lesson in window.lessons if lesson.name == "notes-momentum"))
+    qtbot.waitUntil(lambda: window.model.synced and window.selected().recorded.name == "momentum")
+    qtbot.waitUntil(lambda: "모멘텀 소개" in _plain(window))  # the notes' 모멘텀, not 'Momentum 소개'
+    assert "Momentum 소개" not in _plain(window)
