@@ -86,17 +86,23 @@ class PredictOverlay(QObject):
         self._draw()
 
     def text(self) -> str:
+        """The guesses in one line (the status bar's)."""
+        lines = self.lines()
+        return lines[0] + "; " + ", ".join(lines[1:]) if len(lines) > 1 else "".join(lines)
+
+    def lines(self) -> list[str]:
+        """Where the step landed, then each guess's distance, a line each (the plot's summary)."""
         p = self.prediction
         if p is None or not p.guesses:
-            return ""
+            return []
         if p.truth is None:
-            return self.tr("{n} guess(es) for step {step}: press Step to see").format(n=len(p.guesses),
-                                                                                        step=p.step + 1)
+            return [self.tr("{n} guess(es) for step {step}: press Step to see").format(n=len(p.guesses),
+                                                                                         step=p.step + 1)]
         parts = [self.tr("guess {n}: {distance} away").format(n=g.number, distance=f"{d:.3g}")
                  for g, d in zip(p.guesses, p.distances(), strict=True)]
         where = self.tr("Step {step} is at ({x}, {y})").format(step=p.step + 1, x=f"{p.truth[0]:.4g}",
                                                                y=f"{p.truth[1]:.4g}")
-        return where + "; " + ", ".join(parts)
+        return [where, *parts]
 
     def _draw(self) -> None:
         for item in self._items:
@@ -109,8 +115,9 @@ class PredictOverlay(QObject):
             self._label(str(g.number), g.x, g.y, (0, 1))
         if p is not None and p.truth is not None:
             self._reveal_lines(p)
+        # a line each: in one line, three guesses ran on under the legend in the plot's other top corner
         text = self.text()
-        self.summary.setText(text)
+        self.summary.setText("\n".join(self.lines()))
         self.summary.setVisible(bool(text))
         self._place_summary()
         self.changed.emit(text)

@@ -46,3 +46,23 @@ def test_guesses_then_step_reveals_the_truth_and_the_distances(qtbot, window, na
     window.action_clear_guesses.trigger()  # Escape
     assert window.predict.prediction is None and not window.predict.summary.isVisible()
     assert OPTIMIZERS[name] is type(opt)
+
+
+def test_the_revealed_guesses_stay_clear_of_the_legend(qtbot, window):
+    window.resize(1297, 729)  # the window on a 1366 x 768 laptop
+    qtbot.waitUntil(lambda: window.contour.width() > 500)
+    window.set_language("ko")
+    for _ in range(2):
+        window.action_step.trigger()
+    wait_steps(qtbot, window, 2)
+    window.action_predict.trigger()
+    for x, y in ((1.0, 3.0), (-1.0, 5.0), (2.0, 2.0), (3.0, 5.0), (-2.0, 1.0)):  # a class guesses
+        _click(qtbot, window, x, y)
+    window.action_step.trigger()
+    qtbot.waitUntil(lambda: window.predict.prediction.truth is not None)
+    summary = window.predict.summary
+    assert summary.isVisible() and "예측 5" in window.predict.text()
+    qtbot.waitUntil(lambda: window.legend.isVisible())
+    # five distances in one line had run on under the legend in the plot's top-right corner
+    assert not summary.sceneBoundingRect().intersects(window.legend.sceneBoundingRect())
+    assert window.predict.text().count(";") == 1  # the status bar keeps it on one line
