@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         update = self._dock("formula_dock", self.formula_panel,
                             Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(right, update, Qt.Orientation.Vertical)
+        update.visibilityChanged.connect(lambda _shown: self._drawn.pop("state", None))  # the rule moves
         self.history_panel = HistoryPanel(m, self)
         self.history_panel.table.addAction(self.action_continue_here)
         self.compare_panel = ComparePanel(m, self)
@@ -604,7 +605,7 @@ class MainWindow(QMainWindow):
             self.watch_fields()  # the form was built anew for another optimizer
         self.settings_panel.show_rounding_note(entry.optimizer.rounding_note())
         self.state_panel.set_number_format(self.number_format())
-        self.state_panel.refresh(m)
+        self.state_panel.refresh(m, rule=not self.formula_panel.isVisible())
         self.formula_panel.number_format = self.number_format()
         self.formula_panel.refresh(m)
         self.timeline.show_position(m.viewed_step(entry) if entry.visible else m.view, m.newest())

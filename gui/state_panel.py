@@ -36,7 +36,10 @@ class StatePanel(QGroupBox):
     def set_number_format(self, number_format: NumberFormat) -> None:
         self.model.number_format = number_format
 
-    def refresh(self, model: WindowModel) -> None:
+    def refresh(self, model: WindowModel, rule: bool = True) -> None:
+        """Show the selected run at the step on view; ``rule``: write its update rule under its name (not
+        while the update panel shows it: in presentation mode at 1366 × 768 the rule, once more, had left
+        the table one row)."""
         entry = model.selected()
         if entry is None or entry.history is None:
             return
@@ -45,8 +48,9 @@ class StatePanel(QGroupBox):
         self.table.fit_texts(self.model.column_texts())
         self._fit_width()
         recorded = entry.recorded or entry.optimizer
-        title = (f"<b>{_escape(entry.name)}</b> · {type(recorded).title_text()}<br>"
-                 f"<span style='font-family:monospace'>{'; '.join(recorded.formula)}</span>")
+        title = f"<b>{_escape(entry.name)}</b> · {type(recorded).title_text()}"
+        if rule:
+            title += f"<br><span style='font-family:monospace'>{'; '.join(recorded.formula)}</span>"
         if title != self.title.text():  # a new text lays the whole dock out again: only when it changes
             self.title.setText(title)
 

@@ -204,3 +204,21 @@ def test_the_lecturers_own_stage_is_remembered_and_never_becomes_the_normal_layo
                               "lesson_dock": True, "formula_dock": True}
     second.action_presentation.trigger()
     second.close()
+
+
+def test_the_state_table_leaves_the_update_rule_to_the_update_panel(qtbot, window):
+    rule = "p ← p − η·g"  # the notes' SGD, which the window opens on
+    title = window.state_panel.title
+    formula = window.findChild(QDockWidget, "formula_dock")
+    qtbot.waitUntil(lambda: window.formula_panel.isVisible() and rule in window.formula_panel.toPlainText())
+    qtbot.waitUntil(lambda: "SGD" in title.text())
+    assert rule not in title.text()  # written once, beside it: the table keeps the room for its rows
+    formula.hide()  # View ▸ Panels: without the update panel, the state table names the rule itself
+    qtbot.waitUntil(lambda: rule in title.text())
+    formula.show()
+    qtbot.waitUntil(lambda: rule not in title.text())
+    window.action_presentation.trigger()  # the stage shows the update over the state table
+    qtbot.waitUntil(lambda: window.isFullScreen() and window.formula_panel.isVisible())
+    qtbot.waitUntil(lambda: "SGD" in title.text() and rule not in title.text())
+    window.action_presentation.trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
