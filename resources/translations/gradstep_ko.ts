@@ -1513,7 +1513,7 @@ Like the notes&apos; round(), plain numbers are rounded to the nearest decimal a
     </message>
     <message>
         <source>Height: f after the budget, minus f* = {f:g} ({where}), plus δ = {d:.0e} so that f* itself shows on the log axis. ★ each run&apos;s best η, dashed line its η now, × at the top: diverged.</source>
-        <translation>높이: 정해진 횟수만큼 시행한 뒤의 f에서 f* = {f:g} ({where})를 빼고, f* 자체도 로그 축에 보이도록 δ = {d:.0e}를 더한 값. ★ 각 실행의 최적 η, 점선 현재 η, 맨 위의 × 발산.</translation>
+        <translation>높이: 정해진 횟수만큼 시행한 뒤의 f에서 f*를 빼고, f* 자체도 로그 축에 보이도록 δ = {d:.0e}를 더한 값 (f* = {f:g}: {where}). ★ 각 실행의 최적 η, 점선 현재 η, 맨 위의 × 발산.</translation>
     </message>
 </context>
 <context>
