@@ -40,6 +40,8 @@ from .session import GUI_MAX_STEPS
 __all__ = ["BASIN_Z", "STEPS", "BasinPanel", "BasinView"]
 
 BASIN_Z = -15  # between the colour map (−20) and the contour lines (−10)
+#: The least width the history keeps beside the basin map's options; where it would keep less, they are its tab.
+HISTORY_KEEPS = 800
 STEPS = Whole("steps", "the basin map's steps", 500, 1, GUI_MAX_STEPS,
               meaning=QT_TRANSLATE_NOOP("BasinPanel", "updates from each start before it is judged (the window's "
                                                       "step limit is not used)"))
@@ -191,9 +193,14 @@ class BasinView(QObject):
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable |
                               QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         tables = self.window.findChild(QDockWidget, "history_dock")
+        width = self.panel.sizeHint().width() + 20
         if tables is not None and tables.isVisible() and not tables.isFloating():
+            if tables.width() - width < HISTORY_KEEPS:
+                # beside a narrow history (a laptop's, next to the right column) it left Adam's columns
+                # behind a sideways scroll bar: a tab of the history's instead, the map's options in front
+                self.window.tabifyDockWidget(tables, self.dock)  # (toggle raises it)
+                return
             self.window.splitDockWidget(tables, self.dock, Qt.Orientation.Horizontal)
-            width = self.panel.sizeHint().width() + 20
             self.window.resizeDocks([tables, self.dock], [self.window.width() - width, width],
                                     Qt.Orientation.Horizontal)
         else:

@@ -141,3 +141,34 @@ def test_the_status_bar_cancel_stops_a_long_map(qtbot, window):
     assert not basin.cancel_button.isVisible() and not basin.runner.busy
     assert window.statusBar().currentMessage() == "Basin map cancelled."
     assert len(basin.result.xs) == GRID and basin.image.isVisible()  # the map on screen stays
+
+
+def test_beside_a_narrow_history_the_maps_options_are_a_tab_of_its(qtbot, window):
+    from PySide6.QtWidgets import QDockWidget
+
+    tables = window.findChild(QDockWidget, "history_dock")
+    before = tables.width()
+    assert before < basin_module.HISTORY_KEEPS  # on the 800-pixel test screen
+    window.action_basin.trigger()
+    dock = window.basin.dock
+    qtbot.waitUntil(lambda: dock.isVisible())
+    assert window.tabifiedDockWidgets(tables) == [dock]  # not beside it, squeezing its columns
+    # the options in front (a dock behind a tab is moved out of the window), the history's tab a click away
+    qtbot.waitUntil(lambda: window.rect().contains(dock.geometry()) and not window.rect().intersects(tables.geometry()))
+    window.action_basin.trigger()
+    qtbot.waitUntil(lambda: not dock.isVisible() and window.rect().contains(tables.geometry()))
+    assert tables.width() == before
+
+
+def test_beside_a_wide_history_the_maps_options_share_its_row(qtbot, window):
+    from PySide6.QtWidgets import QDockWidget
+
+    window.resize(1900, 1000)
+    tables = window.findChild(QDockWidget, "history_dock")
+    qtbot.waitUntil(lambda: tables.width() > basin_module.HISTORY_KEEPS + 600)  # room for the options too
+    window.action_basin.trigger()
+    dock = window.basin.dock
+    qtbot.waitUntil(lambda: dock.isVisible())
+    assert tables.isVisible() and not window.tabifiedDockWidgets(tables)
+    assert dock.geometry().left() > tables.geometry().right()
+    window.action_basin.trigger()
