@@ -40,7 +40,7 @@ from .session import GUI_MAX_STEPS
 __all__ = ["BASIN_Z", "STEPS", "BasinPanel", "BasinView"]
 
 BASIN_Z = -15  # between the colour map (−20) and the contour lines (−10)
-#: The least width the history keeps beside the basin map's options; where it would keep less, they are its tab.
+# The least width the history keeps beside the basin map's options; where it would keep less, they are its tab.
 HISTORY_KEEPS = 800
 STEPS = Whole("steps", "the basin map's steps", 500, 1, GUI_MAX_STEPS,
               meaning=QT_TRANSLATE_NOOP("BasinPanel", "updates from each start before it is judged (the window's "

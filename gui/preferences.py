@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 __all__ = ["DEFAULT_SIZE", "language", "restore", "save", "settings_store"]
 
 DEFAULT_SIZE = (1440, 900)
-#: Screens less tall than this (a 1366 x 768 laptop, a 1280 x 800 projector) get the tall right column
+# Screens less tall than this (a 1366 x 768 laptop, a 1280 x 800 projector) get the tall right column
 SHORT_SCREEN = 900
 #: Bumped whenever the docks change, so that a layout saved by an older GradStep is not forced on a new one
 LAYOUT_VERSION = 4
