@@ -228,8 +228,9 @@ def test_the_bias_correction_lesson_says_how_lr_t_goes():
     lowest = min(lr_t, key=lr_t.get)
     assert round(lr_t[1], 4) == 0.2846 and lowest == 12 and round(lr_t[lowest], 3) == 0.137
     assert lr_t[30] > lr_t[lowest]
-    said = _lesson("adam-bias-correction").text("look_for", "ko")
-    assert "0.2846" in said and "t = 12" in said and "0.137" in said
+    for language in ("ko", "en"):
+        said = _lesson("adam-bias-correction").text("look_for", language)
+        assert "0.2846" in said and "t = 12" in said and "0.137" in said, language
 
 
 def test_the_learning_rate_lesson_counts_the_updates_to_the_minimum():
@@ -240,3 +241,4 @@ def test_the_learning_rate_lesson_counts_the_updates_to_the_minimum():
     at = [(run.history.row(k)["x"], run.history.row(k)["y"]) for k in (16, 17)]
     assert at[0] != (0.0, 4.0) and at[1] == (0.0, 4.0)  # the notes' minimum (0, 4), exactly, at update 17
     assert "17회 시행 만에" in lesson.text("description", "ko")
+    assert "exactly at update 17" in lesson.text("description", "en")
