@@ -1,6 +1,9 @@
 """Files that are not GradStep documents at all, or too big, too deep or too long to be one, are refused in
 one line, never with another exception (RecursionError, a ValueError about int digits, a TypeError)."""
 
+import json
+import re
+
 import pytest
 
 from core.atomic import FileError
@@ -13,11 +16,24 @@ DEEP = "[" * 100_000 + "]" * 100_000
 DIGITS = "7" * 5_000
 HEAD = '{"format": "gradstep-lessons-1", "lessons": '
 
+TRAILING_COMMA = '{"format": "gradstep-lessons-1",\n "lessons": [1, 2,]}'
+
+
+def _json_says(text: str) -> str:
+    """Where Python's own json parser stops on ``text``: its line and column (Python 3.13 points at a
+    trailing comma, 3.12 and older at the bracket after it)."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        return re.escape(f"it is not JSON from line {error.lineno}, column {error.colno} (")
+    raise AssertionError(f"{text!r} is JSON")
+
+
 BAD_DOCUMENTS = [
     ("{", "not a GradStep file: it is not JSON from line 1, column 2 "),
     ("", "not a GradStep file: it is empty"),
     (" \n\t\n", "not a GradStep file: it is empty"),
-    ('{"format": "gradstep-lessons-1",\n "lessons": [1, 2,]}', "it is not JSON from line 2, column 19 "),
+    (TRAILING_COMMA, _json_says(TRAILING_COMMA)),
     ("[]", "not a GradStep file"),
     ("null", "not a GradStep file"),
     ("5", "not a GradStep file"),
