@@ -110,6 +110,7 @@ def test_noise_fields_make_the_run_a_core_run_with_that_noise_and_undo_restores_
     _settled(qtbot, window)
     assert window.selected().optimizer.schedule == Schedule("exponential", gamma=0.9)
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     window.contour.setFocus()  # Ctrl+Z in a field undoes its typing; elsewhere the last change
     window.action_undo.trigger()
     _settled(qtbot, window)

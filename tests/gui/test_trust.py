@@ -136,6 +136,7 @@ def test_ctrl_shortcuts_work_with_a_text_field_focused(qtbot, window, monkeypatc
     asked = []
     monkeypatch.setattr(window.files, "export_csv", lambda: asked.append("csv"))
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     edit = window.run_panel.name_edit
     edit.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
@@ -236,6 +237,7 @@ def test_ctrl_shortcuts_work_in_a_hyperparameter_field_built_later(qtbot, window
     qtbot.waitUntil(lambda: "beta1" in window.run_panel.hypers.edits)
     edit = window.run_panel.hypers.edits["beta1"]
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     edit.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
     qtbot.keyClick(edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)

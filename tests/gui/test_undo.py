@@ -66,6 +66,7 @@ def test_ctrl_z_undoes_a_change_from_anywhere_but_a_text_field(qtbot, window):
     window.model.set_hyper("lr", 0.25)
     qtbot.waitUntil(lambda: window.model.synced)
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     window.contour.setFocus()
     qtbot.keyClick(window.contour, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.selected().optimizer.lr == 0.5)

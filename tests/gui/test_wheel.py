@@ -30,6 +30,7 @@ def test_the_wheel_scrolls_the_parameters_past_a_chooser_without_changing_it(qtb
 def test_a_focused_chooser_still_takes_the_wheel(qtbot, window):
     schedule = window.run_panel.schedule.combo
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     schedule.setFocus()
     qtbot.waitUntil(schedule.hasFocus)
     _wheel(schedule, 1)

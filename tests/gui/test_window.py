@@ -83,6 +83,7 @@ def test_step_back_then_step_gives_the_same_numbers(qtbot, window):
 
 def test_keyboard_drives_the_transport(qtbot, window):
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     window.contour.setFocus()
     for _ in range(3):
         qtbot.keyClick(window.contour, Qt.Key.Key_Right)
