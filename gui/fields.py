@@ -97,13 +97,6 @@ def hyper_check(hyper: Hyper) -> Callable[[str], float]:
     return hyper.parse
 
 
-def _core(text: str) -> str:
-    """A text from the core (a declaration's meaning) in the window's language."""
-    try:
-        from core.i18n import _
-    except ImportError:
-        return text
-    return _(text)
 
 
 class RangeLabel(QLabel):
@@ -173,7 +166,7 @@ class HyperForm(QWidget):
             edit = ValueEdit(hyper_check(hyper), values[hyper.name], self._holder)
             edit.setObjectName(f"hyper_{hyper.name}")
             help_text = self.tr("{meaning}\nValid range: {range}; default {default}").format(
-                meaning=_core(hyper.meaning), range=hyper.range_text, default=f"{hyper.default:g}")
+                meaning=hyper.meaning_text, range=hyper.range_text, default=f"{hyper.default:g}")
             edit.setProperty("help", help_text)
             edit.setToolTip(help_text)
             edit.setAccessibleName(f"{hyper.name} ({hyper.symbol})")

@@ -14,9 +14,9 @@ import html
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from core.explain import explain
+from core.i18n import _ as _core
 from core.stepping import StopReason
 
-from .fields import _core
 from .model import WindowModel
 from .numbers import NumberFormat
 
@@ -85,7 +85,7 @@ class FormulaPanel(QTextBrowser):
         return (f"<p>{head}{note}</p><table cellspacing='2' style='font-family:monospace'>{rows}</table>")
 
     def _about(self, cls, optimizer) -> str:
-        hypers = "".join(f"<li>{_e(h.symbol)} {_e(h.name)} = {optimizer.values[h.name]:g}: {_e(_core(h.meaning))}</li>"
+        hypers = "".join(f"<li>{_e(h.symbol)} {_e(h.name)} = {optimizer.values[h.name]:g}: {_e(h.meaning_text)}</li>"
                          for h in cls.hypers)
         fields = "".join(f"<li>{_e(name)}: {_e(_core(meaning))}</li>" for name, (_short, meaning)
                          in cls.field_meanings.items())
@@ -94,4 +94,4 @@ class FormulaPanel(QTextBrowser):
         state_head, hypers_head = self.tr("Its state:"), self.tr("Its hyperparameters:")
         state = f"<p>{state_head}</p><ul>{fields}</ul>" if fields else ""
         about = self.tr("About {name}").format(name=_e(cls.title_text()))  # "모멘텀 소개", as the menus name it
-        return f"<hr><p><b>{about}</b>: {_e(_core(cls.about))}</p>{state}<p>{hypers_head}</p><ul>{hypers}</ul>"
+        return f"<hr><p><b>{about}</b>: {_e(cls.about_text())}</p>{state}<p>{hypers_head}</p><ul>{hypers}</ul>"

@@ -140,13 +140,8 @@ class RunListPanel(QGroupBox):
 
 
 def _meaning(declaration) -> str:
-    """A declaration's meaning in the window's language (the core translates its own texts)."""
-    try:
-        from core.i18n import _
-    except ImportError:
-        text = declaration.meaning
-    else:
-        text = _(declaration.meaning)
+    """A declaration's meaning in the window's language (the core translates its own texts), capitalised."""
+    text = declaration.meaning_text
     return text[:1].upper() + text[1:]
 
 

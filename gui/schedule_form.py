@@ -12,11 +12,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from core.i18n import _ as _core
 from core.noise import SEED, SIGMA, Noise
 from core.schedules import SCHEDULES, WARMUP, Schedule
 from core.values import InvalidValue, Whole, parse_number
 
-from .fields import INVALID_STYLE, RangeLabel, ReasonLabel, ValueEdit, _core, retranslate_ranges
+from .fields import INVALID_STYLE, RangeLabel, ReasonLabel, ValueEdit, retranslate_ranges
 
 __all__ = ["NoiseForm", "ScheduleForm", "WholeEdit", "declared_field", "show_help"]
 
@@ -60,7 +61,7 @@ def show_help(edit: ValueEdit, declaration, meaning: str = "") -> None:
     or the declaration's, which the core translates), range and default; a refusal's reason wins while
     there is one."""
     help_text = QCoreApplication.translate("HyperForm", "{meaning}\nValid range: {range}; default {default}").format(
-        meaning=meaning or _core(declaration.meaning), range=declaration.range_text,
+        meaning=meaning or declaration.meaning_text, range=declaration.range_text,
         default=f"{declaration.default:g}")
     edit.setProperty("help", help_text)
     edit.setToolTip(edit.reason or help_text)

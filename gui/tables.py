@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
+from core.i18n import _ as _core
 from core.run import BASE_COLUMNS
 
 from .numbers import FULL, NumberFormat
@@ -76,13 +77,6 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("", text)  # marked with _t/_tr: see tools/i18n_gui.py
 
 
-def _core(text: str) -> str:
-    """A text from the core (an optimizer's meanings) in the window's language."""
-    try:
-        from core.i18n import _
-    except ImportError:
-        return text
-    return _(text)
 
 
 def state_rows(entry: RunEntry, k: int) -> list[StateRow]:
